@@ -1,0 +1,39 @@
+// The audit log: who changed what, when, from which request. Entries are built as
+// statements so they commit in the same atomic write as the change they describe.
+import { desc, eq, and } from 'drizzle-orm';
+import type { Db, Statement } from './client';
+import { auditLog } from './schema';
+
+/** Where a change came from; the CLI has no request, so every field may be missing. */
+export interface Actor {
+  userId?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string;
+  detail: Record<string, unknown>;
+}
+
+export function auditStatement(db: Db, actor: Actor, entry: AuditEntry, at = new Date().toISOString()): Statement {
+  return db.insert(auditLog).values({
+    at,
+    userId: actor.userId ?? null,
+    requestId: actor.requestId ?? null,
+    ip: actor.ip ?? null,
+    userAgent: actor.userAgent ?? null,
+    ...entry,
+  });
+}
+
+export async function auditTrail(db: Db, entity: string, entityId: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.id));
+}

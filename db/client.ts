@@ -1,0 +1,57 @@
+// The database as the rest of the code sees it: one type for both drivers.
+// better-sqlite3 answers synchronously and D1 asynchronously; code always awaits, which
+// works for both.
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, Schema>;
+export type Statement = BatchItem<'sqlite'>;
+
+interface Batching {
+  batch(statements: readonly [Statement, ...Statement[]]): Promise<unknown[]>;
+}
+
+function canBatch(db: Db): db is Db & Batching {
+  return typeof (db as Partial<Batching>).batch === 'function';
+}
+
+/**
+ * Runs statements as one all-or-nothing write. D1 refuses interactive transactions, and
+ * better-sqlite3 refuses an async transaction body, so every statement is built first and
+ * then committed at once: a D1 batch, or a synchronous better-sqlite3 transaction.
+ * Either rolls back fully if any statement fails (for example a primary-key clash with a
+ * racing writer), so callers can rely on constraints instead of locks.
+ */
+export async function commitAtomically(db: Db, statements: Statement[]): Promise<void> {
+  const [first, ...rest] = statements;
+  if (!first) return;
+  if (canBatch(db)) {
+    await db.batch([first, ...rest]);
+    return;
+  }
+  db.transaction(() => {
+    for (const statement of statements) (statement as unknown as { run(): unknown }).run();
+  });
+}
+
+/** D1 allows at most 100 bound parameters per statement: split bulk inserts to fit. */
+export function chunkRows<T extends object>(rows: T[], columnsPerRow: number): T[][] {
+  const perChunk = Math.max(1, Math.floor(100 / columnsPerRow));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += perChunk) chunks.push(rows.slice(i, i + perChunk));
+  return chunks;
+}
+
+/**
+ * Runs several reads as one round trip where the driver allows it (a D1 batch is one
+ * request to the database), and as plain awaits on better-sqlite3.
+ */
+export async function readTogether<T extends readonly [Statement, ...Statement[]]>(
+  db: Db,
+  queries: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  if (canBatch(db)) return (await db.batch(queries)) as { [K in keyof T]: Awaited<T[K]> };
+  return (await Promise.all(queries)) as { [K in keyof T]: Awaited<T[K]> };
+}

@@ -1,0 +1,131 @@
+// Recording a declared result. Everything a declaration causes (the version, its votes,
+// the ward's status, the election's change stamp, the queued posts, the audit entry and
+// the idempotency key with its answer) commits in one atomic write, or none of it does.
+import { and, eq } from 'drizzle-orm';
+import { auditStatement, type Actor } from './audit';
+import { chunkRows, commitAtomically, type Db, type Statement } from './client';
+import { contests, declarations, declarationVotes, elections, idempotencyKeys, outbox } from './schema';
+
+export interface NewDeclaration {
+  electionId: string;
+  contestId: string;
+  version: number;
+  declaredAt: string;
+  electorate: number;
+  verified: { pollingStations: number; postal: number };
+  rejected: { noOfficialMark: number; tooManyVotes: number; identifiable: number; unmarkedOrUncertain: number };
+  votes: { candidateId: string; votes: number; elected: boolean; electedByLot: boolean }[];
+  reason: string | null;
+  acceptedWarnings: string[];
+  /** Social channels to queue a post on, one outbox row each. */
+  channels: string[];
+}
+
+/** The first answer to an idempotent request, stored with the change it made. */
+export interface StoredAnswer {
+  userId: string;
+  key: string;
+  requestHash: string;
+  status: number;
+  body: string;
+}
+
+export async function findStoredAnswer(db: Db, userId: string, key: string): Promise<StoredAnswer | null> {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  return row ?? null;
+}
+
+export function storedAnswerStatement(db: Db, answer: StoredAnswer): Statement {
+  return db.insert(idempotencyKeys).values(answer);
+}
+
+/**
+ * Commits a declaration. Two writers racing for the same version both build their
+ * statements, and the (contest, version) primary key lets exactly one commit: the other
+ * fails whole, with nothing written.
+ */
+export async function recordDeclaration(
+  db: Db,
+  d: NewDeclaration,
+  actor: Actor,
+  answer: StoredAnswer | null,
+): Promise<void> {
+  const now = new Date().toISOString();
+  const statements: Statement[] = [
+    db.insert(declarations).values({
+      contestId: d.contestId,
+      version: d.version,
+      declaredAt: d.declaredAt,
+      electorate: d.electorate,
+      verifiedPollingStations: d.verified.pollingStations,
+      verifiedPostal: d.verified.postal,
+      rejectedNoOfficialMark: d.rejected.noOfficialMark,
+      rejectedTooManyVotes: d.rejected.tooManyVotes,
+      rejectedIdentifiable: d.rejected.identifiable,
+      rejectedUnmarkedOrUncertain: d.rejected.unmarkedOrUncertain,
+      reason: d.reason,
+      acceptedWarnings: d.acceptedWarnings,
+      userId: actor.userId ?? null,
+      createdAt: now,
+    }),
+  ];
+  const voteRows = d.votes.map((v) => ({ contestId: d.contestId, version: d.version, ...v }));
+  for (const chunk of chunkRows(voteRows, 6)) statements.push(db.insert(declarationVotes).values(chunk));
+  statements.push(
+    db.update(contests).set({ status: 'declared', updatedAt: now }).where(eq(contests.id, d.contestId)),
+    db.update(elections).set({ updatedAt: now }).where(eq(elections.id, d.electionId)),
+  );
+  if (d.channels.length) {
+    statements.push(
+      db.insert(outbox).values(
+        d.channels.map((channel) => ({
+          id: crypto.randomUUID(),
+          contestId: d.contestId,
+          version: d.version,
+          channel,
+          nextAttemptAt: now,
+          updatedAt: now,
+        })),
+      ),
+    );
+  }
+  statements.push(
+    auditStatement(
+      db,
+      actor,
+      {
+        action: d.version === 1 ? 'declaration.create' : 'declaration.correct',
+        entity: 'contest',
+        entityId: d.contestId,
+        detail: { version: d.version, reason: d.reason, acceptedWarnings: d.acceptedWarnings, votes: d.votes },
+      },
+      now,
+    ),
+  );
+  if (answer) statements.push(storedAnswerStatement(db, answer));
+  await commitAtomically(db, statements);
+}
+
+export type SettableStatus = 'awaiting' | 'counting' | 'recount' | 'postponed';
+
+/** Sets a ward's progress status; the caller checks the move is allowed. */
+export async function setContestStatus(
+  db: Db,
+  electionId: string,
+  contestId: string,
+  status: SettableStatus,
+  actor: Actor,
+  answer: StoredAnswer | null = null,
+) {
+  const now = new Date().toISOString();
+  const statements: Statement[] = [
+    db.update(contests).set({ status, updatedAt: now }).where(eq(contests.id, contestId)),
+    db.update(elections).set({ updatedAt: now }).where(eq(elections.id, electionId)),
+    auditStatement(db, actor, { action: 'contest.status', entity: 'contest', entityId: contestId, detail: { status } }, now),
+  ];
+  if (answer) statements.push(storedAnswerStatement(db, answer));
+  await commitAtomically(db, statements);
+}

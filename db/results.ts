@@ -1,0 +1,111 @@
+// Reading an election as it stands: everything the public pages, feeds and posts need,
+// in a few queries, as plain rows. src/results/ turns these into the public JSON.
+import { asc, desc, eq } from 'drizzle-orm';
+import { readTogether, type Db } from './client';
+import {
+  candidates,
+  contests,
+  continuingSeats,
+  declarations,
+  declarationVotes,
+  elections,
+  parties,
+  previousSeats,
+} from './schema';
+
+export type ElectionRow = typeof elections.$inferSelect;
+export type PartyRow = typeof parties.$inferSelect;
+export type ContestRow = typeof contests.$inferSelect;
+export type CandidateRow = typeof candidates.$inferSelect;
+export type DeclarationRow = typeof declarations.$inferSelect;
+export type VoteRow = typeof declarationVotes.$inferSelect;
+
+export interface DeclarationVersion extends DeclarationRow {
+  votes: VoteRow[];
+}
+
+export interface ContestSnapshot extends ContestRow {
+  previous: { partyId: string; seats: number }[];
+  candidates: CandidateRow[];
+  /** Every version, oldest first; the last is the result as it stands. */
+  versions: DeclarationVersion[];
+}
+
+export interface ElectionSnapshot {
+  election: ElectionRow;
+  parties: PartyRow[];
+  continuing: { partyId: string; seats: number }[];
+  contests: ContestSnapshot[];
+}
+
+export async function listElections(db: Db): Promise<ElectionRow[]> {
+  return db.select().from(elections).orderBy(desc(elections.date), asc(elections.id));
+}
+
+export async function electionUpdatedAt(db: Db, electionId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ updatedAt: elections.updatedAt })
+    .from(elections)
+    .where(eq(elections.id, electionId));
+  return row?.updatedAt ?? null;
+}
+
+export async function loadElection(db: Db, electionId: string): Promise<ElectionSnapshot | null> {
+  const inElection = eq(contests.electionId, electionId);
+  const [electionRows, partyRows, continuingRows, contestRows, previousRows, candidateRows, declarationRows, voteRows] =
+    await readTogether(db, [
+      db.select().from(elections).where(eq(elections.id, electionId)),
+      db.select().from(parties).where(eq(parties.electionId, electionId)).orderBy(asc(parties.name)),
+      db.select().from(continuingSeats).where(eq(continuingSeats.electionId, electionId)),
+      db.select().from(contests).where(inElection).orderBy(asc(contests.position)),
+      db
+        .select({ contestId: previousSeats.contestId, partyId: previousSeats.partyId, seats: previousSeats.seats })
+        .from(previousSeats)
+        .innerJoin(contests, eq(contests.id, previousSeats.contestId))
+        .where(inElection),
+      db
+        .select({ candidate: candidates })
+        .from(candidates)
+        .innerJoin(contests, eq(contests.id, candidates.contestId))
+        .where(inElection)
+        .orderBy(asc(candidates.contestId), asc(candidates.ballotOrder)),
+      db
+        .select({ declaration: declarations })
+        .from(declarations)
+        .innerJoin(contests, eq(contests.id, declarations.contestId))
+        .where(inElection)
+        .orderBy(asc(declarations.contestId), asc(declarations.version)),
+      db
+        .select({ vote: declarationVotes })
+        .from(declarationVotes)
+        .innerJoin(contests, eq(contests.id, declarationVotes.contestId))
+        .where(inElection),
+    ] as const);
+  const election = electionRows[0];
+  if (!election) return null;
+
+  const byContest = new Map<string, ContestSnapshot>(
+    contestRows.map((c) => [c.id, { ...c, previous: [], candidates: [], versions: [] }]),
+  );
+  for (const p of previousRows) byContest.get(p.contestId)?.previous.push({ partyId: p.partyId, seats: p.seats });
+  for (const { candidate } of candidateRows) byContest.get(candidate.contestId)?.candidates.push(candidate);
+  const versions = new Map<string, DeclarationVersion>();
+  for (const { declaration } of declarationRows) {
+    const version = { ...declaration, votes: [] };
+    versions.set(`${declaration.contestId}#${declaration.version}`, version);
+    byContest.get(declaration.contestId)?.versions.push(version);
+  }
+  for (const { vote } of voteRows) versions.get(`${vote.contestId}#${vote.version}`)?.votes.push(vote);
+
+  return {
+    election,
+    parties: partyRows,
+    continuing: continuingRows.map((c) => ({ partyId: c.partyId, seats: c.seats })),
+    contests: [...byContest.values()],
+  };
+}
+
+export async function electionOfContest(db: Db, contestId: string): Promise<string | null> {
+  const [row] = await db.select({ electionId: contests.electionId }).from(contests).where(eq(contests.id, contestId));
+  return row?.electionId ?? null;
+}

@@ -1,0 +1,273 @@
+// The one schema. Both drivers (better-sqlite3 on Node, D1 on Workers) read it, and
+// drizzle-kit generates db/migrations/ from it; never edit a migration by hand.
+//
+// Conventions:
+// - ids are text: Democracy Club ids for elections and contests, Electoral Commission
+//   register ids (or slugs) for parties, so journalists can join our data with theirs;
+// - times are ISO 8601 strings in UTC, which sort and compare as text on both drivers;
+// - a declaration is never updated: a correction adds the next version, and the
+//   "current" result is the highest version of a contest.
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const elections = sqliteTable('elections', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  organisation: text('organisation').notNull(),
+  date: text('date').notNull(),
+  totalSeats: integer('total_seats').notNull(),
+  // Party id of the group that ran the council before tonight; null means it was in no
+  // overall control (or we were not told).
+  previousControl: text('previous_control'),
+  createdAt: createdAt(),
+  // Bumped by every write that changes what the public sees: caches and ETags key on it.
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const parties = sqliteTable(
+  'parties',
+  {
+    electionId: text('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    colour: text('colour').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.id] })],
+);
+
+// Councillors not up for election tonight (councils elected by thirds or halves).
+export const continuingSeats = sqliteTable(
+  'continuing_seats',
+  {
+    electionId: text('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    partyId: text('party_id').notNull(),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.partyId] })],
+);
+
+export const contestStatuses = [
+  'awaiting',
+  'counting',
+  'recount',
+  'declared',
+  'uncontested',
+  'postponed',
+] as const;
+
+export const contests = sqliteTable(
+  'contests',
+  {
+    id: text('id').primaryKey(),
+    electionId: text('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    seats: integer('seats').notNull(),
+    electorate: integer('electorate').notNull(),
+    status: text('status', { enum: contestStatuses }).notNull().default('awaiting'),
+    // Order in the setup file, so lists are stable for people and for diffs.
+    position: integer('position').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('contests_election').on(t.electionId, t.position)],
+);
+
+// Who held the ward's seats before tonight, for gain/hold.
+export const previousSeats = sqliteTable(
+  'previous_seats',
+  {
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
+    partyId: text('party_id').notNull(),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.partyId] })],
+);
+
+export const candidates = sqliteTable(
+  'candidates',
+  {
+    id: text('id').primaryKey(),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
+    surname: text('surname').notNull(),
+    otherNames: text('other_names').notNull(),
+    knownAs: text('known_as'),
+    description: text('description').notNull(),
+    partyId: text('party_id').notNull(),
+    // Ballot papers list candidates alphabetically by surname; kept explicit so a
+    // council whose paper differs can say so in the setup file.
+    ballotOrder: integer('ballot_order').notNull(),
+  },
+  (t) => [index('candidates_contest').on(t.contestId, t.ballotOrder)],
+);
+
+// One row per version of a contest's declared result.
+export const declarations = sqliteTable(
+  'declarations',
+  {
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    declaredAt: text('declared_at').notNull(),
+    electorate: integer('electorate').notNull(),
+    verifiedPollingStations: integer('verified_polling_stations').notNull(),
+    verifiedPostal: integer('verified_postal').notNull(),
+    rejectedNoOfficialMark: integer('rejected_no_official_mark').notNull(),
+    rejectedTooManyVotes: integer('rejected_too_many_votes').notNull(),
+    rejectedIdentifiable: integer('rejected_identifiable').notNull(),
+    rejectedUnmarkedOrUncertain: integer('rejected_unmarked_or_uncertain').notNull(),
+    // Why a correction was made; null on version 1.
+    reason: text('reason'),
+    // The arithmetic warnings the officer confirmed, as JSON: what was published knowingly.
+    acceptedWarnings: text('accepted_warnings', { mode: 'json' }).$type<string[]>().notNull(),
+    userId: text('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  // The primary key is what makes two racing submissions of the same version fail.
+  (t) => [primaryKey({ columns: [t.contestId, t.version] })],
+);
+
+export const declarationVotes = sqliteTable(
+  'declaration_votes',
+  {
+    contestId: text('contest_id').notNull(),
+    version: integer('version').notNull(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    votes: integer('votes').notNull(),
+    elected: integer('elected', { mode: 'boolean' }).notNull(),
+    electedByLot: integer('elected_by_lot', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.version, t.candidateId] })],
+);
+
+export const userRoles = ['officer', 'admin'] as const;
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  role: text('role', { enum: userRoles }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    // SHA-256 of the cookie token: a stolen database does not yield live sessions.
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userName: text('user_name').notNull(),
+    at: text('at').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('login_attempts_user').on(t.userName, t.at)],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+  revokedAt: text('revoked_at'),
+});
+
+export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'dead'] as const;
+
+// One row per (declaration version, channel): written in the same atomic write as the
+// declaration, so a result is never published without its posts being queued.
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    channel: text('channel').notNull(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
+    remoteId: text('remote_id'),
+    remoteUrl: text('remote_url'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_once').on(t.contestId, t.version, t.channel),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId)],
+);
+
+// A submission's key and its first answer: a replay gets that answer back, no second effect.
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

@@ -1,0 +1,68 @@
+// Who is asking: an API token (Authorization: Bearer) or a browser session cookie.
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { findSession } from '../../db/sessions';
+import { userForApiToken, type Role } from '../../db/users';
+import type { AppEnv } from '../env';
+import { equalInConstantTime, hashToken } from './secrets';
+
+// __Host- makes browsers refuse the cookie unless it is Secure, host-only and Path=/.
+export const sessionCookie = '__Host-declare_session';
+
+/** Reads the credentials on every request (cheaply: one indexed lookup), never refuses. */
+export const identify = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('viewer', null);
+  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) {
+    const user = await userForApiToken(c.var.db, await hashToken(bearer));
+    if (user) c.set('viewer', { user, via: 'token' });
+  } else {
+    const token = getCookie(c, sessionCookie);
+    if (token) {
+      const sessionHash = await hashToken(token);
+      const session = await findSession(c.var.db, sessionHash);
+      if (session) c.set('viewer', { user: session.user, via: 'session', csrfToken: session.csrfToken, sessionHash });
+    }
+  }
+  await next();
+});
+
+const rank: Record<Role, number> = { officer: 1, admin: 2 };
+
+function wantsHtml(accept: string | undefined): boolean {
+  return !!accept && accept.includes('text/html');
+}
+
+/**
+ * Lets through only a signed-in user of at least `role`. A browser without a session is
+ * sent to the login page; an API client gets 401 JSON. A session's state-changing request
+ * must also carry its CSRF token (form field `_csrf` or header `X-CSRF-Token`).
+ */
+export function requireRole(role: Role) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const viewer = c.var.viewer;
+    if (!viewer) {
+      if (wantsHtml(c.req.header('accept')) && c.req.method === 'GET') {
+        return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+      }
+      return c.json({ error: 'unauthorized', message: 'Sign in, or send an API token as "Authorization: Bearer <token>".' }, 401);
+    }
+    if (rank[viewer.user.role] < rank[role]) {
+      return c.json({ error: 'forbidden', message: `This needs an ${role} login.` }, 403);
+    }
+    if (viewer.via === 'session' && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const sent = c.req.header('x-csrf-token') ?? (await formField(c.req.raw.clone(), '_csrf'));
+      if (!sent || !viewer.csrfToken || !equalInConstantTime(sent, viewer.csrfToken)) {
+        return c.json({ error: 'csrf', message: 'This form has expired or did not come from this site. Reload the page and try again.' }, 403);
+      }
+    }
+    await next();
+  });
+}
+
+async function formField(request: Request, name: string): Promise<string | undefined> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data')) return undefined;
+  const value = (await request.formData()).get(name);
+  return typeof value === 'string' ? value : undefined;
+}

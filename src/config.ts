@@ -1,0 +1,8 @@
+// Settings read from the environment on Node. Workers get theirs from wrangler.toml.
+export function databasePath(): string {
+  return process.env.DB_PATH || './data/declare.db';
+}
+
+export function port(): number {
+  return Number(process.env.PORT) || 8787;
+}

@@ -1,0 +1,208 @@
+// Declaring a ward's result: check the submission against the ward and the arithmetic,
+// then record it with everything it causes in one atomic write. Shared by the JSON API and
+// the officer's phone form.
+import { findStoredAnswer, recordDeclaration, type NewDeclaration, type StoredAnswer } from '../../db/declarations';
+import type { Actor } from '../../db/audit';
+import type { Db } from '../../db/client';
+import { electionOfContest, loadElection, type ContestSnapshot, type ElectionSnapshot } from '../../db/results';
+import { checkDeclaration, electCandidates, type Check, type CountFigures, type Election } from '../domain';
+import { candidateName, partyDirectory } from '../results/names';
+import { contestResult, type ContestResult } from '../results/contestResult';
+import { ProblemsError, type Problem } from './problems';
+import type { DeclarationSubmission } from './submission';
+import { requestHash } from './requestHash';
+
+export interface DeclareRequest {
+  contestId: string;
+  submission: DeclarationSubmission;
+  userId: string;
+  idempotencyKey: string;
+  actor: Actor;
+  /** Channels to queue a post on. */
+  channels: string[];
+  /**
+   * Warning codes the officer ticked one by one on the review screen (the phone form);
+   * the API says `acceptWarnings: true` instead.
+   */
+  confirmedWarnings?: string[];
+}
+
+export interface Answer {
+  status: number;
+  body: string;
+  /** True when this is the stored answer to an earlier identical request. */
+  replayed: boolean;
+}
+
+/** A snapshot of the ward as it is, and the checks its figures raise: the review screen. */
+export interface Review {
+  snapshot: ElectionSnapshot;
+  contest: ContestSnapshot;
+  figures: CountFigures;
+  checks: Check[];
+  /** Who is elected, and any tie across the last seat. */
+  outcome: Election;
+  preview: ContestResult;
+}
+
+export async function loadContest(db: Db, contestId: string) {
+  const electionId = await electionOfContest(db, contestId);
+  const snapshot = electionId ? await loadElection(db, electionId) : null;
+  const contest = snapshot?.contests.find((c) => c.id === contestId);
+  if (!snapshot || !contest) {
+    throw new ProblemsError(404, [{ field: 'contestId', message: 'There is no ward with that id.' }]);
+  }
+  return { snapshot, contest };
+}
+
+/** Everything wrong with a submission that no confirmation can fix. */
+function fitProblems(contest: ContestSnapshot, s: DeclarationSubmission): Problem[] {
+  if (contest.status === 'uncontested') {
+    return [{ field: 'contestId', message: `${contest.name} is uncontested: its candidates are elected unopposed, so there is no result to declare.` }];
+  }
+  const problems: Problem[] = [];
+  const known = new Map(contest.candidates.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  s.votes.forEach((v, i) => {
+    if (!known.has(v.candidate)) {
+      problems.push({ field: `votes[${i}].candidate`, message: `${v.candidate} is not a candidate in ${contest.name}.` });
+    } else if (seen.has(v.candidate)) {
+      problems.push({ field: `votes[${i}].candidate`, message: `${candidateName(known.get(v.candidate)!)} is listed twice.` });
+    }
+    seen.add(v.candidate);
+  });
+  for (const c of contest.candidates) {
+    if (!seen.has(c.id)) problems.push({ field: 'votes', message: `No votes are given for ${candidateName(c)}.` });
+  }
+  if (contest.versions.length > 0 && !s.reason) {
+    problems.push({ field: 'reason', message: `${contest.name} is already declared: a correction needs a reason.` });
+  }
+  return problems;
+}
+
+/** Validates a submission against the ward and works out the result, without writing. */
+export async function reviewDeclaration(db: Db, contestId: string, s: DeclarationSubmission): Promise<Review> {
+  const { snapshot, contest } = await loadContest(db, contestId);
+  const problems = fitProblems(contest, s);
+  if (problems.length) throw new ProblemsError(422, problems);
+
+  const votes = new Map(s.votes.map((v) => [v.candidate, v.votes]));
+  const figures: CountFigures = {
+    seats: contest.seats,
+    electorate: s.electorate ?? contest.electorate,
+    ballotPapersVerified: s.ballotPapersVerified,
+    rejected: s.rejected,
+    candidates: contest.candidates.map((c) => ({ id: c.id, partyId: c.partyId, votes: votes.get(c.id)! })),
+    lotWinners: s.lotWinners,
+  };
+  const names = new Map(contest.candidates.map((c) => [c.id, candidateName(c)]));
+  const checks = checkDeclaration(figures, { candidateName: (id) => names.get(id) ?? id });
+  const preview = previewResult(snapshot, contest, figures, s.reason ?? null);
+  const outcome = electCandidates(figures.candidates, figures.seats, figures.lotWinners);
+  return { snapshot, contest, figures, checks, outcome, preview };
+}
+
+function newDeclaration(snapshot: ElectionSnapshot, contest: ContestSnapshot, f: CountFigures, reason: string | null, channels: string[], acceptedWarnings: string[]): NewDeclaration {
+  const outcome = electCandidates(f.candidates, f.seats, f.lotWinners);
+  const elected = new Set(outcome.elected);
+  const byLot = new Set(outcome.electedByLot);
+  const now = new Date().toISOString();
+  return {
+    electionId: snapshot.election.id,
+    contestId: contest.id,
+    version: (contest.versions.at(-1)?.version ?? 0) + 1,
+    // A correction changes the figures, not when the result was declared.
+    declaredAt: contest.versions[0]?.declaredAt ?? now,
+    electorate: f.electorate,
+    verified: f.ballotPapersVerified,
+    rejected: f.rejected,
+    votes: f.candidates.map((c) => ({ candidateId: c.id, votes: c.votes, elected: elected.has(c.id), electedByLot: byLot.has(c.id) })),
+    reason: contest.versions.length > 0 ? reason : null,
+    acceptedWarnings,
+    channels,
+  };
+}
+
+/** The contest as it will read once this declaration is recorded. */
+function previewResult(snapshot: ElectionSnapshot, contest: ContestSnapshot, f: CountFigures, reason: string | null, d = newDeclaration(snapshot, contest, f, reason, [], [])): ContestResult {
+  const now = new Date().toISOString();
+  const version = {
+    contestId: d.contestId,
+    version: d.version,
+    declaredAt: d.declaredAt,
+    electorate: d.electorate,
+    verifiedPollingStations: d.verified.pollingStations,
+    verifiedPostal: d.verified.postal,
+    rejectedNoOfficialMark: d.rejected.noOfficialMark,
+    rejectedTooManyVotes: d.rejected.tooManyVotes,
+    rejectedIdentifiable: d.rejected.identifiable,
+    rejectedUnmarkedOrUncertain: d.rejected.unmarkedOrUncertain,
+    reason: d.reason,
+    acceptedWarnings: d.acceptedWarnings,
+    userId: null,
+    createdAt: now,
+    votes: d.votes.map((v) => ({ contestId: d.contestId, version: d.version, ...v })),
+  };
+  const declared: ContestSnapshot = { ...contest, status: 'declared', versions: [...contest.versions, version] };
+  return contestResult(snapshot.election.id, declared, partyDirectory(snapshot.parties));
+}
+
+/**
+ * Declares (or corrects) a ward. A replay of the same Idempotency-Key with the same body
+ * gets the first answer back and changes nothing; the same key with another body is a 409.
+ */
+export async function declareResult(db: Db, r: DeclareRequest): Promise<Answer> {
+  const hash = await requestHash(r.contestId, r.submission);
+  const earlier = await replayOf(db, r.userId, r.idempotencyKey, hash);
+  if (earlier) return earlier;
+
+  const review = await reviewDeclaration(db, r.contestId, r.submission);
+  const blocking = review.checks.filter((c) => c.blocking);
+  if (blocking.length) {
+    throw new ProblemsError(422, blocking.map((c) => ({ field: 'lotWinners', message: c.message, code: c.code })));
+  }
+  const warnings = review.checks.filter((c) => !c.blocking);
+  const confirmed = new Set(r.confirmedWarnings ?? []);
+  const accepted = r.submission.acceptWarnings === true || warnings.every((w) => confirmed.has(w.code));
+  if (warnings.length && !accepted) {
+    throw new ProblemsError(
+      422,
+      warnings.map((c) => ({ field: 'acceptWarnings', message: `${c.message} Check the figures, or confirm them to declare as they are.`, code: c.code })),
+    );
+  }
+
+  const declaration = newDeclaration(review.snapshot, review.contest, review.figures, r.submission.reason ?? null, r.channels, warnings.map((w) => w.message));
+  const body = JSON.stringify(previewResult(review.snapshot, review.contest, review.figures, r.submission.reason ?? null, declaration));
+  const answer: StoredAnswer = { userId: r.userId, key: r.idempotencyKey, requestHash: hash, status: 201, body };
+  try {
+    await recordDeclaration(db, declaration, r.actor, answer);
+  } catch (error) {
+    // Either a concurrent replay of this same request committed first (its answer is ours),
+    // or another submission took this version: the officer must look before correcting.
+    const replay = await replayOf(db, r.userId, r.idempotencyKey, hash);
+    if (replay) return replay;
+    if (await versionTaken(db, r.contestId, declaration.version)) {
+      throw new ProblemsError(409, [
+        { field: 'contestId', message: `Another result for ${review.contest.name} was recorded at the same moment. Reload to see it; submit a correction if it is wrong.` },
+      ]);
+    }
+    throw error;
+  }
+  return { status: 201, body, replayed: false };
+}
+
+async function replayOf(db: Db, userId: string, key: string, hash: string): Promise<Answer | null> {
+  const stored = await findStoredAnswer(db, userId, key);
+  if (!stored) return null;
+  if (stored.requestHash !== hash) {
+    throw new ProblemsError(409, [
+      { field: 'Idempotency-Key', message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.' },
+    ]);
+  }
+  return { status: stored.status, body: stored.body, replayed: true };
+}
+
+async function versionTaken(db: Db, contestId: string, version: number): Promise<boolean> {
+  const { contest } = await loadContest(db, contestId);
+  return contest.versions.some((v) => v.version === version);
+}

@@ -1,0 +1,34 @@
+// Shapes shared by the election arithmetic. Votes and ballot papers are whole numbers: the domain
+// never produces fractional votes, so nothing here is ever a float except computed percentages.
+
+/** Rejected ballot papers, by the four statutory reasons printed on a declaration. */
+export interface Rejected {
+  noOfficialMark: number;
+  tooManyVotes: number;
+  identifiable: number;
+  unmarkedOrUncertain: number;
+}
+
+export interface CandidateVotes {
+  id: string;
+  partyId: string;
+  votes: number;
+}
+
+/** What the count officer enters for one contest before it is declared. */
+export interface CountFigures {
+  seats: number;
+  electorate: number;
+  ballotPapersVerified: { pollingStations: number; postal: number };
+  rejected: Rejected;
+  candidates: CandidateVotes[];
+  /** Candidates who won the drawing of lots, when candidates tie across the last seat. */
+  lotWinners?: string[];
+}
+
+export interface PartySeats {
+  partyId: string;
+  seats: number;
+}
+
+export type ContestStatus = 'awaiting' | 'counting' | 'recount' | 'declared' | 'uncontested' | 'postponed';

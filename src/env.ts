@@ -1,0 +1,24 @@
+// What every handler can rely on, whichever runtime serves it.
+import type { Db } from '../db/client';
+import type { UserRow } from '../db/users';
+
+export interface Viewer {
+  user: UserRow;
+  /** How this request proved who it is: a browser session (needs CSRF) or an API token. */
+  via: 'session' | 'token';
+  /** The session's CSRF token, for forms; absent for API tokens. */
+  csrfToken?: string;
+  sessionHash?: string;
+}
+
+export interface AppVariables {
+  db: Db;
+  requestId: string;
+  viewer: Viewer | null;
+  /** Social channels a new declaration queues a post on. */
+  channels: string[];
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

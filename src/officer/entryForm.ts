@@ -1,0 +1,86 @@
+// The officer's phone form, as posted (plain HTML form fields), to and from the submission
+// the API takes. Field names are shared with views/officer/ and views/client/officer.ts.
+import type { ContestSnapshot } from '../../db/results';
+import type { Problem } from '../declare/problems';
+import type { DeclarationSubmission } from '../declare/submission';
+
+export const rejectedFields = ['noOfficialMark', 'tooManyVotes', 'identifiable', 'unmarkedOrUncertain'] as const;
+
+export const fieldName = {
+  votes: (candidateId: string) => `votes.${candidateId}`,
+  rejected: (reason: (typeof rejectedFields)[number]) => `rejected.${reason}`,
+  pollingStations: 'verified.pollingStations',
+  postal: 'verified.postal',
+  electorate: 'electorate',
+  reason: 'reason',
+  key: 'key',
+  lot: 'lot',
+  confirm: 'confirm',
+} as const;
+
+/** What the officer typed, as text, keyed by field name: re-shown as typed after a problem. */
+export type FormValues = Record<string, string>;
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+/** "1,234" and "1 234" are how people write numbers; anything else is left for zod to name. */
+function count(raw: string | undefined): number | string | undefined {
+  const text = (raw ?? '').trim();
+  if (text === '') return undefined;
+  return /^\d{1,3}([,\s]\d{3})+$|^\d+$/.test(text) ? Number(text.replace(/[,\s]/g, '')) : text;
+}
+
+function text(body: FormBody, name: string): string | undefined {
+  const value = body[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function all(body: FormBody, name: string): string[] {
+  const value = body[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((v): v is string => typeof v === 'string');
+}
+
+/** The text fields as typed; the lot winners (several checkboxes) joined one per line. */
+export function formValues(body: FormBody): FormValues {
+  const values: FormValues = Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== fieldName.lot),
+  );
+  const lots = all(body, fieldName.lot);
+  if (lots.length) values[fieldName.lot] = lots.join('\n');
+  return values;
+}
+
+/**
+ * The submission a posted form stands for. Warnings are confirmed on the form one checkbox
+ * each (`confirm`), which the caller passes on as `confirmedWarnings`.
+ */
+export function submissionFromForm(body: FormBody, contest: ContestSnapshot): DeclarationSubmission {
+  const reason = text(body, fieldName.reason)?.trim();
+  const electorate = count(text(body, fieldName.electorate));
+  return {
+    votes: contest.candidates.map((c) => ({ candidate: c.id, votes: count(text(body, fieldName.votes(c.id))) as number })),
+    rejected: Object.fromEntries(
+      rejectedFields.map((r) => [r, count(text(body, fieldName.rejected(r))) ?? 0]),
+    ) as DeclarationSubmission['rejected'],
+    ballotPapersVerified: {
+      pollingStations: count(text(body, fieldName.pollingStations)) as number,
+      postal: count(text(body, fieldName.postal)) as number,
+    },
+    ...(electorate !== undefined ? { electorate: electorate as number } : {}),
+    ...(all(body, fieldName.lot).length ? { lotWinners: all(body, fieldName.lot) } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** A problem's API field ("votes[2].votes") as the form field it is about. */
+export function formFieldOf(problem: Problem, contest: ContestSnapshot): string {
+  const vote = problem.field.match(/^votes\[(\d+)\]/);
+  if (vote) {
+    const candidate = contest.candidates[Number(vote[1])];
+    return candidate ? fieldName.votes(candidate.id) : 'votes';
+  }
+  const rejected = problem.field.match(/^rejected\.(\w+)/);
+  if (rejected) return `rejected.${rejected[1]}`;
+  if (problem.field.startsWith('ballotPapersVerified.')) return problem.field.replace('ballotPapersVerified.', 'verified.');
+  return problem.field;
+}

@@ -1,0 +1,131 @@
+// The public state of a whole election, as `GET /api/v1/elections/:id` returns it and as
+// the results page renders it. Field names are a public contract: see README.
+import {
+  councilComposition,
+  councilControl,
+  describeControl,
+  majorityNeeded,
+  progress,
+  seatsUndeclared,
+  type Control,
+  type ContestStatus,
+  type PartySeats,
+  type Progress,
+} from '../domain';
+import type { ElectionSnapshot } from '../../db/results';
+import { contestSeatChanges, contestSummary, electedIds, latestVersion } from './contestResult';
+import { partyDirectory } from './names';
+
+export interface PartyRef {
+  id: string;
+  name: string;
+  colour: string;
+}
+
+export interface PartyStanding extends PartyRef {
+  shortName: string;
+  seatsWon: number;
+  seatsContinuing: number;
+  seatsTotal: number;
+  gains: number;
+  losses: number;
+  votes: number;
+}
+
+export interface ContestHeadline {
+  id: string;
+  name: string;
+  seats: number;
+  status: ContestStatus;
+  declaredAt: string | null;
+  version: number | null;
+  summary: string;
+  elected: string[];
+}
+
+export interface ElectionResults {
+  id: string;
+  name: string;
+  organisation: string;
+  date: string;
+  updatedAt: string;
+  seats: { total: number; majorityNeeded: number };
+  progress: Progress;
+  control: { status: Control['status']; party: PartyRef | null; change: Control['change']; summary: string };
+  parties: PartyStanding[];
+  contests: ContestHeadline[];
+}
+
+export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
+  const { election } = snapshot;
+  const parties = partyDirectory(snapshot.parties);
+  const candidateParty = new Map(snapshot.contests.flatMap((c) => c.candidates.map((cand) => [cand.id, cand.partyId])));
+
+  const won = new Map<string, number>();
+  const gains = new Map<string, number>();
+  const losses = new Map<string, number>();
+  const votes = new Map<string, number>();
+  const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+
+  const contests: ContestHeadline[] = snapshot.contests.map((contest) => {
+    const elected = electedIds(contest);
+    for (const id of elected) add(won, candidateParty.get(id)!, 1);
+    const changes = contestSeatChanges(contest);
+    for (const g of changes?.gains ?? []) add(gains, g.partyId, g.seats);
+    for (const l of changes?.losses ?? []) add(losses, l.partyId, l.seats);
+    const latest = contest.status === 'declared' ? latestVersion(contest) : null;
+    for (const v of latest?.votes ?? []) add(votes, candidateParty.get(v.candidateId)!, v.votes);
+    return {
+      id: contest.id,
+      name: contest.name,
+      seats: contest.seats,
+      status: contest.status,
+      declaredAt: latest?.declaredAt ?? null,
+      version: latest?.version ?? null,
+      summary: contestSummary(contest, parties),
+      elected,
+    };
+  });
+
+  const wonSeats: PartySeats[] = [...won].map(([partyId, seats]) => ({ partyId, seats }));
+  const composition = councilComposition(wonSeats, snapshot.continuing);
+  const control = councilControl({
+    totalSeats: election.totalSeats,
+    composition,
+    seatsUndeclared: seatsUndeclared(snapshot.contests),
+    previousControl: election.previousControl,
+  });
+  const totals = new Map(composition.map((t) => [t.partyId, t]));
+  const ref = (id: string): PartyRef => ({ id, name: parties.name(id), colour: parties.colour(id) });
+
+  const standings: PartyStanding[] = snapshot.parties
+    .map((p) => ({
+      ...ref(p.id),
+      shortName: p.shortName,
+      seatsWon: totals.get(p.id)?.seatsWon ?? 0,
+      seatsContinuing: totals.get(p.id)?.seatsContinuing ?? 0,
+      seatsTotal: totals.get(p.id)?.seatsTotal ?? 0,
+      gains: gains.get(p.id) ?? 0,
+      losses: losses.get(p.id) ?? 0,
+      votes: votes.get(p.id) ?? 0,
+    }))
+    .sort((a, b) => b.seatsTotal - a.seatsTotal || b.votes - a.votes || a.name.localeCompare(b.name));
+
+  return {
+    id: election.id,
+    name: election.name,
+    organisation: election.organisation,
+    date: election.date,
+    updatedAt: election.updatedAt,
+    seats: { total: election.totalSeats, majorityNeeded: majorityNeeded(election.totalSeats) },
+    progress: progress(snapshot.contests),
+    control: {
+      status: control.status,
+      party: control.partyId ? ref(control.partyId) : null,
+      change: control.change,
+      summary: describeControl(control, parties.name, election.previousControl),
+    },
+    parties: standings,
+    contests,
+  };
+}

@@ -1,0 +1,72 @@
+// Signing in and out with a password and a server-side session.
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { LoginPage } from '../../views/officer/LoginPage';
+import { createSession, deleteSession, failedLoginsSince, recordLoginAttempt } from '../../db/sessions';
+import { findUserByName } from '../../db/users';
+import { requireRole, sessionCookie } from '../auth/middleware';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { hashToken, randomToken } from '../auth/secrets';
+import type { AppEnv } from '../env';
+
+const sessionHours = 12;
+// Per account, not per IP: a whole count venue shares one IP address.
+const maxFailuresPerHour = 100;
+
+const loginForm = z.object({
+  name: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  next: z.string().optional(),
+});
+
+/** Only our own paths: a login link cannot send an officer to another site. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/officer';
+}
+
+// Verifying against this when the account does not exist keeps the timing the same, so a
+// response time does not reveal which user names exist.
+const decoyHash = hashPassword(randomToken());
+
+export const login = new Hono<AppEnv>()
+  .get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />))
+  .post('/login', async (c) => {
+    const parsed = loginForm.safeParse(await c.req.parseBody());
+    if (!parsed.success) {
+      return c.html(<LoginPage next="/officer" error="Enter your user name and password." />, 400);
+    }
+    const { name, password, next } = parsed.data;
+    const db = c.var.db;
+    const now = new Date();
+    const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
+    if ((await failedLoginsSince(db, name, hourAgo)) >= maxFailuresPerHour) {
+      return c.html(
+        <LoginPage next={safeNext(next)} name={name} error="Too many failed sign-ins for this account in the last hour. Wait, or ask an admin to check the account." />,
+        429,
+      );
+    }
+    const user = await findUserByName(db, name);
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+    const ok = !!user && !user.disabled && matches;
+    await recordLoginAttempt(db, name, ok, now.toISOString());
+    if (!ok) {
+      return c.html(<LoginPage next={safeNext(next)} name={name} error="That user name and password do not match." />, 401);
+    }
+    // A new token at every login: a token planted before login is never promoted.
+    const token = randomToken();
+    await createSession(db, {
+      tokenHash: await hashToken(token),
+      userId: user.id,
+      csrfToken: randomToken(),
+      expiresAt: new Date(now.getTime() + sessionHours * 3600_000).toISOString(),
+    });
+    setCookie(c, sessionCookie, token, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: sessionHours * 3600 });
+    return c.redirect(safeNext(next), 303);
+  })
+  .post('/logout', requireRole('officer'), async (c) => {
+    const hash = c.var.viewer?.sessionHash;
+    if (hash) await deleteSession(c.var.db, hash);
+    deleteCookie(c, sessionCookie, { path: '/', secure: true });
+    return c.redirect('/login', 303);
+  });

@@ -1,0 +1,181 @@
+// The count officer's phone pages: pick a ward, enter it, check it, declare it, correct it.
+// Plain HTML forms throughout; htmx and views/client/officer.ts make them quicker.
+import { Hono, type Context } from 'hono';
+import { setContestStatus } from '../../db/declarations';
+import { listElections, loadElection, type ContestSnapshot } from '../../db/results';
+import { ContestPage, StatusBar } from '../../views/officer/ContestPage';
+import { EntryForm } from '../../views/officer/EntryForm';
+import { PublishedPage } from '../../views/officer/PublishedPage';
+import { ReviewPanel } from '../../views/officer/ReviewPanel';
+import { WardList, WardResults } from '../../views/officer/WardList';
+import { Layout } from '../../views/Layout';
+import { requireRole } from '../auth/middleware';
+import { declareResult, loadContest, reviewDeclaration } from '../declare/declareResult';
+import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
+import { declarationSubmission, statusSubmission } from '../declare/submission';
+import type { AppEnv } from '../env';
+import {
+  all,
+  fieldName,
+  formFieldOf,
+  formValues,
+  rejectedFields,
+  submissionFromForm,
+  type FormBody,
+  type FormValues,
+} from '../officer/entryForm';
+import { actorOf } from './actor';
+
+type Ctx = Context<AppEnv>;
+
+function signedIn(c: Ctx) {
+  const viewer = c.var.viewer!;
+  return { name: viewer.user.name, csrfToken: viewer.csrfToken ?? '' };
+}
+
+/** What the form shows first: the last declared figures when correcting, else the electorate. */
+function initialValues(contest: ContestSnapshot): FormValues {
+  const latest = contest.versions.at(-1);
+  if (!latest) {
+    return { [fieldName.electorate]: String(contest.electorate), ...Object.fromEntries(rejectedFields.map((r) => [fieldName.rejected(r), '0'])) };
+  }
+  return {
+    ...Object.fromEntries(latest.votes.map((v) => [fieldName.votes(v.candidateId), String(v.votes)])),
+    [fieldName.rejected('noOfficialMark')]: String(latest.rejectedNoOfficialMark),
+    [fieldName.rejected('tooManyVotes')]: String(latest.rejectedTooManyVotes),
+    [fieldName.rejected('identifiable')]: String(latest.rejectedIdentifiable),
+    [fieldName.rejected('unmarkedOrUncertain')]: String(latest.rejectedUnmarkedOrUncertain),
+    [fieldName.pollingStations]: String(latest.verifiedPollingStations),
+    [fieldName.postal]: String(latest.verifiedPostal),
+    [fieldName.electorate]: String(latest.electorate),
+  };
+}
+
+async function entryPage(c: Ctx, contestId: string, values: FormValues | null, problems: Problem[] = [], status: 200 | 409 | 422 = 200) {
+  const { snapshot, contest } = await loadContest(c.var.db, contestId);
+  const errors = new Map<string, string>();
+  const general: string[] = [];
+  for (const p of problems) {
+    const field = formFieldOf(p, contest);
+    if (field === 'votes' || field === 'contestId' || field === 'Idempotency-Key' || field === 'body') general.push(p.message);
+    else if (!errors.has(field)) errors.set(field, p.message);
+  }
+  // Problems whose field has no input on this form still need saying.
+  const shown = new Set(['reason', ...contest.candidates.map((x) => fieldName.votes(x.id)), ...rejectedFields.map((r) => fieldName.rejected(r)), fieldName.pollingStations, fieldName.postal, fieldName.electorate]);
+  for (const [field, message] of errors) if (!shown.has(field)) general.push(message);
+  return c.html(
+    <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)}>
+      <EntryForm
+        contest={contest}
+        parties={new Map(snapshot.parties.map((p) => [p.id, p]))}
+        values={values ?? initialValues(contest)}
+        errors={errors}
+        general={general}
+        csrfToken={signedIn(c).csrfToken}
+        idempotencyKey={values?.[fieldName.key] || crypto.randomUUID()}
+      />
+    </ContestPage>,
+    status,
+  );
+}
+
+async function reviewPage(c: Ctx, contestId: string, body: FormBody, status: 200 | 422 = 200) {
+  const { contest } = await loadContest(c.var.db, contestId);
+  const parsed = declarationSubmission.safeParse(submissionFromForm(body, contest));
+  if (!parsed.success) return entryPage(c, contestId, formValues(body), problemsFromZod(parsed.error), 422);
+  try {
+    const review = await reviewDeclaration(c.var.db, contestId, parsed.data);
+    return c.html(
+      <ContestPage electionId={review.snapshot.election.id} contest={review.contest} signedIn={signedIn(c)}>
+        <ReviewPanel
+          contestId={contestId}
+          preview={review.preview}
+          checks={review.checks}
+          tie={review.outcome.tie}
+          values={formValues(body)}
+          csrfToken={signedIn(c).csrfToken}
+          correcting={review.contest.versions.length > 0}
+        />
+      </ContestPage>,
+      status,
+    );
+  } catch (error) {
+    if (error instanceof ProblemsError && error.status === 422) return entryPage(c, contestId, formValues(body), error.problems, 422);
+    throw error;
+  }
+}
+
+export const officer = new Hono<AppEnv>()
+  .use('/officer', requireRole('officer'))
+  .use('/officer/*', requireRole('officer'))
+  .get('/officer', async (c) => {
+    const elections = await listElections(c.var.db);
+    if (elections.length === 1) return c.redirect(`/officer/elections/${encodeURIComponent(elections[0]!.id)}`, 303);
+    return c.html(
+      <Layout title="Elections · Declare" signedIn={signedIn(c)}>
+        <h1>Elections</h1>
+        <ul class="wards">
+          {elections.map((e) => (
+            <li>
+              <a href={`/officer/elections/${encodeURIComponent(e.id)}`}>{e.name}</a>
+            </li>
+          ))}
+        </ul>
+        {elections.length === 0 && <p>No election is set up yet: import one with <code>npm run cli -- import file.json</code>.</p>}
+      </Layout>,
+    );
+  })
+  .get('/officer/elections/:electionId', async (c) => {
+    const snapshot = await loadElection(c.var.db, c.req.param('electionId'));
+    if (!snapshot) return c.notFound();
+    const query = c.req.query('q') ?? '';
+    if (c.req.header('hx-request')) {
+      return c.html(<WardResults electionId={snapshot.election.id} contests={snapshot.contests} query={query} />);
+    }
+    return c.html(
+      <WardList electionId={snapshot.election.id} electionName={snapshot.election.name} contests={snapshot.contests} query={query} signedIn={signedIn(c)} />,
+    );
+  })
+  .get('/officer/contests/:contestId', (c) => entryPage(c, c.req.param('contestId'), null))
+  .post('/officer/contests/:contestId/edit', async (c) => entryPage(c, c.req.param('contestId'), formValues(await c.req.parseBody({ all: true }))))
+  .post('/officer/contests/:contestId/review', async (c) => reviewPage(c, c.req.param('contestId'), await c.req.parseBody({ all: true })))
+  .post('/officer/contests/:contestId/declare', async (c) => {
+    const contestId = c.req.param('contestId');
+    const body = await c.req.parseBody({ all: true });
+    const { snapshot, contest } = await loadContest(c.var.db, contestId);
+    const parsed = declarationSubmission.safeParse(submissionFromForm(body, contest));
+    if (!parsed.success) return entryPage(c, contestId, formValues(body), problemsFromZod(parsed.error), 422);
+    try {
+      const answer = await declareResult(c.var.db, {
+        contestId,
+        submission: parsed.data,
+        confirmedWarnings: all(body, fieldName.confirm),
+        userId: c.var.viewer!.user.id,
+        idempotencyKey: String(body[fieldName.key] || crypto.randomUUID()),
+        actor: actorOf(c),
+        channels: c.var.channels,
+      });
+      return c.html(
+        <PublishedPage electionId={snapshot.election.id} result={JSON.parse(answer.body)} signedIn={signedIn(c)} replayed={answer.replayed} />,
+        201,
+      );
+    } catch (error) {
+      if (!(error instanceof ProblemsError)) throw error;
+      // Unticked warnings or an unresolved tie: back to the review, with the figures kept.
+      if (error.problems.every((p) => p.field === 'acceptWarnings' || p.field === 'lotWinners')) return reviewPage(c, contestId, body, 422);
+      return entryPage(c, contestId, formValues(body), error.problems, error.status === 409 ? 409 : 422);
+    }
+  })
+  .post('/officer/contests/:contestId/status', async (c) => {
+    const contestId = c.req.param('contestId');
+    const parsed = statusSubmission.safeParse(await c.req.parseBody());
+    const { snapshot, contest } = await loadContest(c.var.db, contestId);
+    if (parsed.success && contest.status !== 'declared' && contest.status !== 'uncontested') {
+      await setContestStatus(c.var.db, snapshot.election.id, contestId, parsed.data.status, actorOf(c));
+    }
+    if (c.req.header('hx-request')) {
+      const { contest: updated } = await loadContest(c.var.db, contestId);
+      return c.html(<StatusBar contest={updated} csrfToken={signedIn(c).csrfToken} />);
+    }
+    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}`, 303);
+  });

@@ -1,0 +1,89 @@
+// The election definition a council supplies at setup (`npm run cli -- import file.json`).
+// Extra fields, such as the declared results in a replay file, are ignored.
+import { z } from 'zod';
+
+const text = (what: string) =>
+  z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`);
+const count = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(0, `${what} cannot be negative`);
+const seats = count('seats').min(1, 'seats must be at least 1');
+const partySeats = z.object({ party: text('party'), seats: count('seats') });
+
+const candidate = z.object({
+  id: text('candidate id').optional(),
+  surname: text('surname'),
+  otherNames: text('otherNames'),
+  knownAs: text('knownAs').optional(),
+  description: text('description'),
+  party: text('party'),
+});
+
+const contest = z.object({
+  id: text('contest id'),
+  name: text('contest name'),
+  seats,
+  electorate: count('electorate'),
+  previous: z.array(partySeats).optional(),
+  candidates: z.array(candidate).min(1, 'a contest needs at least one candidate'),
+});
+
+export const electionDefinition = z
+  .object({
+    id: text('election id'),
+    name: text('election name'),
+    organisation: text('organisation'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be written YYYY-MM-DD'),
+    totalSeats: seats.describe('totalSeats'),
+    previousControl: text('previousControl').nullable().optional(),
+    continuing: z.array(partySeats).optional(),
+    parties: z
+      .array(
+        z.object({
+          name: text('party name'),
+          colour: z
+            .string()
+            .regex(/^#[0-9a-fA-F]{6}$/, 'colour must be written like #1a2b3c')
+            .optional(),
+          id: text('party id').optional(),
+        }),
+      )
+      .optional(),
+    contests: z.array(contest).min(1, 'an election needs at least one contest'),
+  })
+  .superRefine((election, ctx) => {
+    const contestIds = new Set<string>();
+    election.contests.forEach((c, i) => {
+      if (contestIds.has(c.id)) {
+        ctx.addIssue({ code: 'custom', path: ['contests', i, 'id'], message: `contest id ${c.id} is used twice` });
+      }
+      contestIds.add(c.id);
+    });
+    const declared =
+      election.contests.reduce((sum, c) => sum + c.seats, 0) +
+      (election.continuing ?? []).reduce((sum, c) => sum + c.seats, 0);
+    if (declared > election.totalSeats) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['totalSeats'],
+        message: `totalSeats is ${election.totalSeats}, but the contests and continuing councillors add up to ${declared} seats`,
+      });
+    }
+  });
+
+export type ElectionDefinition = z.infer<typeof electionDefinition>;
+
+/** Zod's issues as lines that name the field, e.g. "contests[3].candidates[0].surname: ...". */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`);
+}
+
+export function fieldPath(path: PropertyKey[], whole = '(the file)'): string {
+  let out = '';
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  }
+  return out || whole;
+}

@@ -1,0 +1,88 @@
+// Turns a validated election definition into the rows of the schema, and writes them.
+import type { Actor } from '../../db/audit';
+import type { Db } from '../../db/client';
+import { replaceElectionDefinition, type DefinitionRows } from '../../db/setup';
+import type { ElectionDefinition } from './definition';
+import { identifyParty, slugify, type PartyIdentity } from './parties';
+
+export class SetupError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+export function definitionRows(def: ElectionDefinition, now = new Date().toISOString()): DefinitionRows {
+  const parties = new Map<string, PartyIdentity>();
+  // Parties listed explicitly win over those inferred from candidates, so a file can
+  // give a colour or an id for any party it mentions anywhere.
+  for (const p of def.parties ?? []) parties.set(p.name, identifyParty(p.name, p));
+  const party = (name: string) => {
+    let found = parties.get(name);
+    if (!found) {
+      found = identifyParty(name);
+      parties.set(name, found);
+    }
+    return found.id;
+  };
+
+  const problems: string[] = [];
+  const candidateIds = new Set<string>();
+  const contests = def.contests.map((c, position) => ({
+    row: {
+      id: c.id,
+      electionId: def.id,
+      name: c.name,
+      seats: c.seats,
+      electorate: c.electorate,
+      // With no more candidates than seats there is no poll: all are elected unopposed.
+      status: c.candidates.length <= c.seats ? ('uncontested' as const) : ('awaiting' as const),
+      position,
+      updatedAt: now,
+    },
+    previous: (c.previous ?? []).map((p) => ({ contestId: c.id, partyId: party(p.party), seats: p.seats })),
+    candidates: c.candidates.map((cand, ballotOrder) => {
+      const id = cand.id ?? `${c.id}:${slugify(`${cand.surname} ${cand.otherNames}`)}`;
+      if (candidateIds.has(id)) {
+        problems.push(
+          `contests[${position}].candidates[${ballotOrder}]: candidate id ${id} is used twice; give the candidates distinct "id" fields`,
+        );
+      }
+      candidateIds.add(id);
+      return {
+        id,
+        contestId: c.id,
+        surname: cand.surname,
+        otherNames: cand.otherNames,
+        knownAs: cand.knownAs ?? null,
+        description: cand.description,
+        partyId: party(cand.party),
+        ballotOrder,
+      };
+    }),
+  }));
+  if (problems.length) throw new SetupError(problems);
+
+  const continuing = (def.continuing ?? []).map((c) => ({ electionId: def.id, partyId: party(c.party), seats: c.seats }));
+  const previousControl = def.previousControl ? party(def.previousControl) : null;
+
+  return {
+    election: {
+      id: def.id,
+      name: def.name,
+      organisation: def.organisation,
+      date: def.date,
+      totalSeats: def.totalSeats,
+      previousControl,
+      updatedAt: now,
+    },
+    parties: [...new Map([...parties.values()].map((p) => [p.id, { electionId: def.id, ...p }])).values()],
+    continuing,
+    contests: contests.map((c) => c.row),
+    previousSeats: contests.flatMap((c) => c.previous),
+    candidates: contests.flatMap((c) => c.candidates),
+  };
+}
+
+export async function importElection(db: Db, def: ElectionDefinition, actor: Actor = {}) {
+  return replaceElectionDefinition(db, definitionRows(def), actor);
+}

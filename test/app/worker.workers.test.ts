@@ -1,0 +1,34 @@
+// The Workers entry (src/worker.ts) serving the app on D1, inside workerd.
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { drizzle } from 'drizzle-orm/d1';
+import { describe, expect, it } from 'vitest';
+import * as schema from '../../db/schema';
+import worker from '../../src/worker';
+
+async function get(path: string): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(`https://declare.example${path}`), env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+describe('src/worker.ts on D1', () => {
+  it('answers an unknown election with a JSON 404 from the API', async () => {
+    const response = await get('/api/v1/elections/nope');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as { error?: unknown; message?: unknown };
+    expect(body).toMatchObject({ error: 'not_found' });
+    expect(typeof body.message).toBe('string');
+  });
+
+  it('reads an election from the D1 binding', async () => {
+    const id = `local.worker.${crypto.randomUUID()}`;
+    await drizzle(env.DB, { schema })
+      .insert(schema.elections)
+      .values({ id, name: 'Worker test', organisation: 'Test Council', date: '2023-05-04', totalSeats: 3, updatedAt: new Date().toISOString() });
+    const response = await get(`/api/v1/elections/${id}`);
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(await response.json())).toContain(id);
+  });
+});

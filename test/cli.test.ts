@@ -1,0 +1,152 @@
+// The setup CLI as an operator runs it: a real process against a real database file.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { recordDeclaration } from '../db/declarations';
+import { loadElection } from '../db/results';
+import { openSqlite } from '../db/sqlite';
+import { findUserByName, userForApiToken } from '../db/users';
+import { verifyPassword } from '../src/auth/password';
+import { hashToken } from '../src/auth/secrets';
+import { medwayFile } from './fixtures';
+import { dumpDatabase } from './support/harness';
+
+const run = promisify(execFile);
+const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
+const cli = new URL('../src/cli.ts', import.meta.url).pathname;
+
+async function cliIn(dbPath: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(tsx, [cli, ...args], { env: { ...process.env, DB_PATH: dbPath } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'declare-cli-'));
+  const medway = join(dir, 'medway.json');
+  writeFileSync(medway, JSON.stringify(medwayFile));
+  return { dir, dbPath: join(dir, 'declare.db'), medway };
+}
+
+async function dumpOf(dbPath: string) {
+  const handle = openSqlite(dbPath);
+  try {
+    return await dumpDatabase(handle.db);
+  } finally {
+    handle.close();
+  }
+}
+
+const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
+
+describe('npm run cli -- import', () => {
+  it('imports the Medway file, then updates it on a second import', async () => {
+    const w = workspace();
+    const first = await cliIn(w.dbPath, 'import', w.medway);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Imported Medway Council local elections 2023 \(local\.medway\.2023-05-04\): 24 contests, 186 candidates/);
+    const again = await cliIn(w.dbPath, 'import', w.medway);
+    expect(again.stdout).toMatch(/^Updated Medway Council local elections 2023/);
+    const handle = openSqlite(w.dbPath);
+    expect((await loadElection(handle.db, 'local.medway.2023-05-04'))?.contests).toHaveLength(24);
+    handle.close();
+  });
+
+  const malformed: [string, (f: any) => unknown, RegExp][] = [
+    ['a candidate without a surname', (f) => { delete f.contests[0].candidates[1].surname; return f; }, /contests\[0\]\.candidates\[1\]\.surname: surname must be text/],
+    ['a negative electorate', (f) => { f.contests[2].electorate = -5; return f; }, /contests\[2\]\.electorate: electorate cannot be negative/],
+    ['a date in the wrong form', (f) => ({ ...f, date: '4 May 2023' }), /date: date must be written YYYY-MM-DD/],
+    ['a contest id used twice', (f) => { f.contests[1].id = f.contests[0].id; return f; }, /contests\[1\]\.id: contest id local\.medway\.all-saints\.2023-05-04 is used twice/],
+    ['more seats than the council has', (f) => ({ ...f, totalSeats: 50 }), /totalSeats: totalSeats is 50, but the contests and continuing councillors add up to 59 seats/],
+    ['a bad party colour', (f) => ({ ...f, parties: [{ name: 'Labour', colour: 'red' }] }), /parties\[0\]\.colour: colour must be written like #1a2b3c/],
+  ];
+
+  it.each(malformed)('rejects %s, naming the field, and changes nothing', async (_what, spoil, message) => {
+    const w = workspace();
+    await cliIn(w.dbPath, 'import', w.medway);
+    const before = await dumpOf(w.dbPath);
+    const bad = join(w.dir, 'bad.json');
+    const file = structuredClone(medwayFile) as any;
+    file.name = 'Renamed';
+    writeFileSync(bad, JSON.stringify(spoil(file)));
+    const result = await cliIn(w.dbPath, 'import', bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/nothing was changed/);
+    expect(result.stderr).toMatch(message);
+    expect(await dumpOf(w.dbPath)).toEqual(before);
+  });
+
+  it('says when a file is not JSON or does not exist', async () => {
+    const w = workspace();
+    const bad = join(w.dir, 'bad.json');
+    writeFileSync(bad, '{"id": ');
+    expect((await cliIn(w.dbPath, 'import', bad)).stderr).toMatch(/The file is not valid JSON/);
+    expect((await cliIn(w.dbPath, 'import', join(w.dir, 'missing.json'))).stderr).toMatch(/Cannot read .*missing\.json: no such file/);
+  });
+
+  it('refuses to change a definition once results are entered', async () => {
+    const w = workspace();
+    await cliIn(w.dbPath, 'import', w.medway);
+    const handle = openSqlite(w.dbPath);
+    const contest = (await loadElection(handle.db, 'local.medway.2023-05-04'))!.contests[0]!;
+    await recordDeclaration(
+      handle.db,
+      {
+        electionId: 'local.medway.2023-05-04', contestId: contest.id, version: 1, declaredAt: new Date().toISOString(), electorate: 3495,
+        verified: { pollingStations: 634, postal: 331 }, rejected: { noOfficialMark: 0, tooManyVotes: 4, identifiable: 0, unmarkedOrUncertain: 1 },
+        votes: contest.candidates.map((c, i) => ({ candidateId: c.id, votes: i, elected: i === 6, electedByLot: false })),
+        reason: null, acceptedWarnings: [], channels: [],
+      },
+      {},
+      null,
+    );
+    handle.close();
+    const result = await cliIn(w.dbPath, 'import', w.medway);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Results have already been entered for local\.medway\.2023-05-04/);
+  });
+});
+
+describe('npm run cli -- user add / token add', () => {
+  it('creates an officer and prints a working password alone on the last line', async () => {
+    const w = workspace();
+    const result = await cliIn(w.dbPath, 'user', 'add', 'sam', '--role', 'officer');
+    expect(result.code).toBe(0);
+    const password = lastLine(result.stdout);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const handle = openSqlite(w.dbPath);
+    const user = await findUserByName(handle.db, 'sam');
+    handle.close();
+    expect(user?.role).toBe('officer');
+    expect(await verifyPassword(password, user!.passwordHash)).toBe(true);
+    expect(await verifyPassword('wrong', user!.passwordHash)).toBe(false);
+  });
+
+  it('prints an API token for the user alone on the last line', async () => {
+    const w = workspace();
+    await cliIn(w.dbPath, 'user', 'add', 'count-pc', '--role', 'officer');
+    const result = await cliIn(w.dbPath, 'token', 'add', 'count-pc');
+    const token = lastLine(result.stdout);
+    const handle = openSqlite(w.dbPath);
+    expect((await userForApiToken(handle.db, await hashToken(token)))?.name).toBe('count-pc');
+    handle.close();
+  });
+
+  it('explains a wrong role, an unknown user and a duplicate name', async () => {
+    const w = workspace();
+    expect((await cliIn(w.dbPath, 'user', 'add', 'sam', '--role', 'boss')).stderr).toMatch(/--role must be officer or admin/);
+    expect((await cliIn(w.dbPath, 'token', 'add', 'nobody')).stderr).toMatch(/There is no user called nobody/);
+    await cliIn(w.dbPath, 'user', 'add', 'sam', '--role', 'admin');
+    const dup = await cliIn(w.dbPath, 'user', 'add', 'sam', '--role', 'officer');
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/There is already a user called sam/);
+    expect((await cliIn(w.dbPath, 'frobnicate')).stderr).toMatch(/Usage:/);
+  });
+});

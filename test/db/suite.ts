@@ -1,0 +1,181 @@
+// The data-access suite, run on both drivers: better-sqlite3 (test/db/sqlite.test.ts) and
+// D1 inside workerd (test/db/d1.workers.test.ts). Each test imports its own election.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditTrail } from '../../db/audit';
+import type { Db } from '../../db/client';
+import { findStoredAnswer, recordDeclaration, setContestStatus, type NewDeclaration } from '../../db/declarations';
+import { loadElection } from '../../db/results';
+import { outbox, apiTokens } from '../../db/schema';
+import { DefinitionLockedError } from '../../db/setup';
+import { addApiToken, createUser, DuplicateUserError, findUserByName, userForApiToken } from '../../db/users';
+import { importElection } from '../../src/setup/importElection';
+import { freshMedway, medwayWard } from '../fixtures';
+
+function firstDeclaration(electionId: string, contestId: string, candidateIds: string[], version = 1): NewDeclaration {
+  return {
+    electionId,
+    contestId,
+    version,
+    declaredAt: '2023-05-05T01:30:00.000Z',
+    electorate: 3495,
+    verified: { pollingStations: 634, postal: 331 },
+    rejected: { noOfficialMark: 0, tooManyVotes: 4, identifiable: 0, unmarkedOrUncertain: 1 },
+    votes: candidateIds.map((candidateId, i) => ({ candidateId, votes: 100 + i, elected: i === candidateIds.length - 1, electedByLot: false })),
+    reason: version > 1 ? 'Transposed figures' : null,
+    acceptedWarnings: [],
+    channels: ['log', 'x'],
+  };
+}
+
+async function setUp(open: () => Promise<Db>) {
+  const db = await open();
+  const def = freshMedway();
+  await importElection(db, def);
+  const snapshot = (await loadElection(db, def.id))!;
+  const allSaints = snapshot.contests[0]!;
+  return { db, def, snapshot, allSaints, candidateIds: allSaints.candidates.map((c) => c.id) };
+}
+
+export function dbSuite(driver: string, open: () => Promise<Db>): void {
+  describe(`election definitions (${driver})`, () => {
+    it('imports every Medway ward, candidate and party', async () => {
+      const { snapshot } = await setUp(open);
+      expect(snapshot.contests).toHaveLength(24);
+      expect(snapshot.contests.reduce((n, c) => n + c.candidates.length, 0)).toBe(186);
+      expect(snapshot.contests.reduce((n, c) => n + c.seats, 0)).toBe(59);
+      expect(snapshot.election.previousControl).toBe('PP52');
+      const labour = snapshot.parties.find((p) => p.id === 'PP53');
+      expect(labour).toMatchObject({ name: 'Labour', shortName: 'Lab', colour: '#E4003B' });
+      expect(snapshot.parties.find((p) => p.name === 'Heritage Party')).toMatchObject({ id: 'heritage-party', colour: '#8C8C8C' });
+    });
+
+    it('keeps candidates in ballot-paper order with stable ids', async () => {
+      const { allSaints } = await setUp(open);
+      expect(allSaints.candidates.map((c) => c.surname)).toEqual(['Hyde', 'Kemp', 'Khatkar', 'Ogunfemi', 'Simpson', 'Spalding', 'Wallace']);
+      expect(allSaints.candidates[2]).toMatchObject({ id: `${allSaints.id}:khatkar-harjinder-singh-commonly-known-as-bill-khatkar`, knownAs: 'Bill Khatkar' });
+    });
+
+    it('updates a definition on re-import while no result is entered, keeping officer statuses', async () => {
+      const { db, def, allSaints } = await setUp(open);
+      await setContestStatus(db, def.id, allSaints.id, 'counting', {});
+      const outcome = await importElection(db, { ...def, name: 'Medway 2023 (revised)' });
+      expect(outcome.created).toBe(false);
+      const after = (await loadElection(db, def.id))!;
+      expect(after.election.name).toBe('Medway 2023 (revised)');
+      expect(after.contests[0]).toMatchObject({ id: allSaints.id, status: 'counting' });
+      expect(after.contests).toHaveLength(24);
+    });
+
+    it('refuses to re-import once a result is entered, and changes nothing', async () => {
+      const { db, def, allSaints, candidateIds } = await setUp(open);
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, candidateIds), {}, null);
+      const before = await loadElection(db, def.id);
+      await expect(importElection(db, { ...def, name: 'Changed' })).rejects.toThrow(DefinitionLockedError);
+      expect(await loadElection(db, def.id)).toEqual(before);
+    });
+
+    it('records continuing councillors and previous holders by party', async () => {
+      const db = await open();
+      const def = freshMedway({
+        totalSeats: 65,
+        continuing: [{ party: 'Labour', seats: 4 }, { party: 'Green', seats: 2 }],
+        previousControl: null,
+      });
+      def.contests[0] = { ...def.contests[0]!, previous: [{ party: 'Local Conservatives', seats: 1 }] };
+      await importElection(db, def);
+      const snapshot = (await loadElection(db, def.id))!;
+      expect(snapshot.continuing).toEqual(expect.arrayContaining([{ partyId: 'PP53', seats: 4 }, { partyId: 'PP63', seats: 2 }]));
+      expect(snapshot.contests[0]!.previous).toEqual([{ partyId: 'PP52', seats: 1 }]);
+      expect(snapshot.election.previousControl).toBeNull();
+    });
+
+    it('marks a ward with no more candidates than seats as uncontested', async () => {
+      const db = await open();
+      const def = freshMedway();
+      const ward = def.contests[1]!;
+      def.contests[1] = { ...ward, candidates: ward.candidates.slice(0, ward.seats) };
+      await importElection(db, def);
+      const snapshot = (await loadElection(db, def.id))!;
+      expect(snapshot.contests[1]!.status).toBe('uncontested');
+      expect(snapshot.contests[0]!.status).toBe('awaiting');
+    });
+  });
+
+  describe(`declarations (${driver})`, () => {
+    it('records a declaration with its votes, status, queued posts and audit entry', async () => {
+      const { db, def, allSaints, candidateIds } = await setUp(open);
+      const before = (await loadElection(db, def.id))!.election.updatedAt;
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, candidateIds), { userId: null, requestId: 'req-1' }, null);
+
+      const contest = (await loadElection(db, def.id))!.contests[0]!;
+      expect(contest.status).toBe('declared');
+      expect(contest.versions).toHaveLength(1);
+      expect(contest.versions[0]).toMatchObject({ version: 1, verifiedPollingStations: 634, rejectedTooManyVotes: 4, reason: null });
+      expect(contest.versions[0]!.votes).toHaveLength(7);
+      expect(contest.versions[0]!.votes.filter((v) => v.elected).map((v) => v.candidateId)).toEqual([candidateIds[6]]);
+      const posts = await db.select().from(outbox).where(eq(outbox.contestId, allSaints.id));
+      expect(posts.map((p) => [p.channel, p.version, p.status]).sort()).toEqual([['log', 1, 'pending'], ['x', 1, 'pending']]);
+      const trail = await auditTrail(db, 'contest', allSaints.id);
+      expect(trail[0]).toMatchObject({ action: 'declaration.create', requestId: 'req-1' });
+      expect((await loadElection(db, def.id))!.election.updatedAt > before).toBe(true);
+    });
+
+    it('keeps every version: a correction adds version 2 with its reason', async () => {
+      const { db, def, allSaints, candidateIds } = await setUp(open);
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, candidateIds), {}, null);
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, [...candidateIds].reverse(), 2), {}, null);
+      const contest = (await loadElection(db, def.id))!.contests[0]!;
+      expect(contest.versions.map((v) => [v.version, v.reason])).toEqual([[1, null], [2, 'Transposed figures']]);
+      expect(contest.versions[1]!.votes.find((v) => v.elected)!.candidateId).toBe(candidateIds[0]);
+      expect(contest.versions[0]!.votes.find((v) => v.elected)!.candidateId).toBe(candidateIds[6]);
+    });
+
+    it('lets only one of two writers of the same version commit, and the loser writes nothing', async () => {
+      const { db, def, allSaints, candidateIds } = await setUp(open);
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, candidateIds), {}, null);
+      const clash = { ...firstDeclaration(def.id, allSaints.id, candidateIds), channels: ['log', 'x', 'mastodon'] };
+      await expect(recordDeclaration(db, clash, { requestId: 'loser' }, null)).rejects.toThrow();
+      const posts = await db.select().from(outbox).where(eq(outbox.contestId, allSaints.id));
+      expect(posts.map((p) => p.channel).sort()).toEqual(['log', 'x']);
+      const trail = await auditTrail(db, 'contest', allSaints.id);
+      expect(trail.map((t) => t.requestId)).not.toContain('loser');
+    });
+
+    it('stores the first answer with its key, and refuses a second write under the same key', async () => {
+      const { db, def, allSaints, candidateIds } = await setUp(open);
+      const answer = { userId: 'u1', key: `k-${def.id}`, requestHash: 'h1', status: 201, body: '{"ok":true}' };
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, candidateIds), {}, answer);
+      expect(await findStoredAnswer(db, 'u1', answer.key)).toMatchObject({ status: 201, body: '{"ok":true}', requestHash: 'h1' });
+      await expect(
+        recordDeclaration(db, firstDeclaration(def.id, allSaints.id, candidateIds, 2), {}, { ...answer, requestHash: 'h2' }),
+      ).rejects.toThrow();
+      expect((await loadElection(db, def.id))!.contests[0]!.versions).toHaveLength(1);
+      expect(await findStoredAnswer(db, 'u2', answer.key)).toBeNull();
+    });
+
+    it('sets a ward status and audits it', async () => {
+      const { db, def, allSaints } = await setUp(open);
+      await setContestStatus(db, def.id, allSaints.id, 'recount', { userId: 'officer-1' });
+      expect((await loadElection(db, def.id))!.contests[0]!.status).toBe('recount');
+      expect((await auditTrail(db, 'contest', allSaints.id))[0]).toMatchObject({ action: 'contest.status', userId: 'officer-1', detail: { status: 'recount' } });
+    });
+  });
+
+  describe(`users and tokens (${driver})`, () => {
+    it('creates a user once and finds an API token holder', async () => {
+      const db = await open();
+      const name = `officer-${crypto.randomUUID()}`;
+      const user = await createUser(db, { name, role: 'officer', passwordHash: 'x' });
+      expect(await findUserByName(db, name)).toMatchObject({ id: user.id, role: 'officer', disabled: false });
+      await expect(createUser(db, { name, role: 'admin', passwordHash: 'y' })).rejects.toThrow(DuplicateUserError);
+
+      const tokenHash = `hash-${user.id}`;
+      await addApiToken(db, user.id, 'count software', tokenHash);
+      expect((await userForApiToken(db, tokenHash))?.id).toBe(user.id);
+      expect(await userForApiToken(db, 'not-a-token')).toBeNull();
+      await db.update(apiTokens).set({ revokedAt: new Date().toISOString() }).where(eq(apiTokens.tokenHash, tokenHash));
+      expect(await userForApiToken(db, tokenHash)).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { openSqlite } from '../../db/sqlite';
+import { publicApiSuite } from './api.suite';
+
+publicApiSuite('better-sqlite3', async () => openSqlite(':memory:').db);

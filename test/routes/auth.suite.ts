@@ -1,0 +1,126 @@
+// Signing in, sessions, CSRF and the login throttle, on both drivers.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { sessions } from '../../db/schema';
+import { recordLoginAttempt } from '../../db/sessions';
+import { formBody, harness, signIn, testPassword } from '../support/harness';
+
+const origin = 'http://localhost';
+
+export function authSuite(driver: string, open: () => Promise<Db>): void {
+  describe(`signing in (${driver})`, () => {
+    async function setUp() {
+      const h = await harness(open);
+      const wards = `/officer/elections/${encodeURIComponent(h.def.id)}`;
+      return { h, wards, login: (name: string, password: string) => h.app.request('/login', {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: formBody({ name, password, next: wards }),
+      }) };
+    }
+
+    it('sends a browser without a session to the login page, and an API client gets 401', async () => {
+      const { h, wards } = await setUp();
+      const page = await h.app.request(wards, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(303);
+      expect(page.headers.get('location')).toBe(`/login?next=${encodeURIComponent(wards)}`);
+      const api = await h.app.request(wards, { headers: { accept: 'application/json' } });
+      expect(api.status).toBe(401);
+    });
+
+    it('signs in with a fresh, hardened session cookie and lands where it was going', async () => {
+      const { h, wards, login } = await setUp();
+      const res = await login(h.officer.user.name, testPassword);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(wards);
+      const cookie = res.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/^__Host-declare_session=[A-Za-z0-9_-]{43};/);
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).toMatch(/; SameSite=Lax/);
+      expect(cookie).toMatch(/; Path=\//);
+      const again = (await login(h.officer.user.name, testPassword)).headers.get('set-cookie')!;
+      expect(again.split(';')[0]).not.toBe(cookie.split(';')[0]);
+      const page = await h.app.request(wards, { headers: { cookie: cookie.split(';')[0]!, accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('All Saints');
+    });
+
+    it('stores only a hash of the session token', async () => {
+      const { h, login } = await setUp();
+      const token = (await login(h.officer.user.name, testPassword)).headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
+      const rows = await h.db.select().from(sessions).where(eq(sessions.userId, h.officer.user.id));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.tokenHash).not.toBe(token);
+      expect(JSON.stringify(rows)).not.toContain(token);
+    });
+
+    it('refuses a wrong password with a plain message', async () => {
+      const { h, login } = await setUp();
+      const res = await login(h.officer.user.name, 'wrong password');
+      expect(res.status).toBe(401);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(await res.text()).toContain('That user name and password do not match.');
+      expect((await login('nobody-at-all', testPassword)).status).toBe(401);
+    });
+
+    it('throttles failed sign-ins per account, not per address', async () => {
+      const { h, login } = await setUp();
+      const other = await h.userWithToken('admin');
+      for (let i = 0; i < 100; i++) await recordLoginAttempt(h.db, h.officer.user.name, false);
+      const res = await login(h.officer.user.name, testPassword);
+      expect(res.status).toBe(429);
+      expect(await res.text()).toContain('Too many failed sign-ins for this account');
+      // Same IP (every request here comes from one place), another account: unaffected.
+      expect((await login(other.user.name, testPassword)).status).toBe(303);
+    });
+
+    it('makes a session unusable after sign-out and after expiry', async () => {
+      const { h, wards } = await setUp();
+      const browser = await signIn(h.app, h.officer.user.name, testPassword, wards);
+      expect((await browser.post('/logout', { _csrf: browser.csrf })).status).toBe(303);
+      expect((await browser.get(wards)).status).toBe(303);
+
+      const second = await signIn(h.app, h.officer.user.name, testPassword, wards);
+      await h.db.update(sessions).set({ expiresAt: '2000-01-01T00:00:00.000Z' }).where(eq(sessions.userId, h.officer.user.id));
+      expect((await second.get(wards)).status).toBe(303);
+    });
+
+    it('lets an admin end every session of a user, and an officer cannot', async () => {
+      const { h, wards } = await setUp();
+      const officerBrowser = await signIn(h.app, h.officer.user.name, testPassword, wards);
+      const adminUser = await h.userWithToken('admin');
+      const adminBrowser = await signIn(h.app, adminUser.user.name, testPassword, '/admin');
+      const endPath = `/admin/users/${h.officer.user.id}/end-sessions`;
+
+      const refused = await officerBrowser.post(endPath, { _csrf: officerBrowser.csrf });
+      expect(refused.status).toBe(403);
+      expect((await officerBrowser.get(wards)).status).toBe(200);
+
+      const ended = await adminBrowser.post(endPath, { _csrf: adminBrowser.csrf });
+      expect(ended.status).toBe(303);
+      expect((await officerBrowser.get(wards)).status).toBe(303);
+    });
+
+    it('refuses a form post with a missing or wrong CSRF token, or from another site', async () => {
+      const { h, wards } = await setUp();
+      const browser = await signIn(h.app, h.officer.user.name, testPassword, wards);
+      const contest = await h.contest('All Saints');
+      const path = `/officer/contests/${encodeURIComponent(contest.id)}/status`;
+      const forged: Record<string, string>[] = [{ status: 'counting' }, { status: 'counting', _csrf: 'forged' }];
+      for (const form of forged) {
+        const res = await browser.post(path, form);
+        expect(res.status).toBe(403);
+        expect(await res.text()).toContain('This form has expired or did not come from this site');
+      }
+      const crossSite = await browser.post(path, { status: 'counting', _csrf: browser.csrf }, { origin: 'https://evil.example' });
+      expect(crossSite.status).toBe(403);
+      expect((await h.contest('All Saints')).status).toBe('awaiting');
+
+      const ok = await browser.post(path, { status: 'counting', _csrf: browser.csrf });
+      expect(ok.status).toBe(303);
+      expect((await h.contest('All Saints')).status).toBe('counting');
+    });
+  });
+}

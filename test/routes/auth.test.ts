@@ -1,0 +1,4 @@
+import { openSqlite } from '../../db/sqlite';
+import { authSuite } from './auth.suite';
+
+authSuite('better-sqlite3', async () => openSqlite(':memory:').db);

@@ -1,0 +1,157 @@
+// The officer's phone form without JavaScript: plain form posts, as the no-JS path works.
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { fieldName } from '../../src/officer/entryForm';
+import { harness, signIn, testPassword } from '../support/harness';
+
+async function setUp(open: () => Promise<Db>, options: Parameters<typeof harness>[1] = {}) {
+  const h = await harness(open, options);
+  const wards = `/officer/elections/${encodeURIComponent(h.def.id)}`;
+  const browser = await signIn(h.app, h.officer.user.name, testPassword, wards);
+  return { h, wards, browser };
+}
+
+/** The form fields an officer fills in for a Medway ward, typed as people type them. */
+async function medwayForm(h: Awaited<ReturnType<typeof harness>>, name: string) {
+  const { contestId, body } = await h.medwaySubmission(name);
+  const form: Record<string, string> = {
+    [fieldName.pollingStations]: body.ballotPapersVerified.pollingStations.toLocaleString('en-GB'),
+    [fieldName.postal]: String(body.ballotPapersVerified.postal),
+    [fieldName.electorate]: '3,495',
+    [fieldName.key]: crypto.randomUUID(),
+  };
+  for (const v of body.votes) form[fieldName.votes(v.candidate)] = v.votes.toLocaleString('en-GB');
+  for (const [reason, n] of Object.entries(body.rejected)) form[`rejected.${reason}`] = String(n);
+  return { contestId, form };
+}
+
+export function officerFormSuite(driver: string, open: () => Promise<Db>): void {
+  describe(`the officer's phone form (${driver})`, () => {
+    it('lists the wards with their status and finds one by name', async () => {
+      const { h, wards, browser } = await setUp(open);
+      const html = await (await browser.get(wards)).text();
+      expect(html).toContain('All Saints');
+      expect(html).toContain('Wayfield and Weeds Wood');
+      const found = await (await browser.get(`${wards}?q=strood`)).text();
+      expect(found).toContain('Strood North and Frindsbury');
+      expect(found).not.toContain('All Saints');
+      const fragment = await (await browser.get(`${wards}?q=rainham`, { 'hx-request': 'true' })).text();
+      expect(fragment.startsWith('<ul id="wards"')).toBe(true);
+      expect(fragment).toContain('Rainham South East');
+    });
+
+    it('shows one numeric box per candidate in ballot-paper order, electorate filled in', async () => {
+      const { h, browser } = await setUp(open);
+      const contest = await h.contest('All Saints');
+      const html = await (await browser.get(`/officer/contests/${encodeURIComponent(contest.id)}`)).text();
+      const labels = [...html.matchAll(/<label for="votes-\d+">([^<]+)<\/label>/g)].map((m) => m[1]);
+      expect(labels).toEqual(['Bernard Edward Hyde', 'Kier Dorran Kemp', 'Bill Khatkar', 'Harold Ogunfemi', 'Elizabeth Ann Simpson', 'Chris Spalding', 'Julie Wallace']);
+      expect(html.match(/inputmode="numeric"/g)).toHaveLength(7 + 4 + 3);
+      expect(html).toMatch(/name="electorate" value="3495"/);
+    });
+
+    it('reviews the figures, then declares them and says it is published', async () => {
+      const { h, browser } = await setUp(open);
+      const { contestId, form } = await medwayForm(h, 'All Saints');
+      const review = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/review`, { ...form, _csrf: browser.csrf });
+      expect(review.status).toBe(200);
+      const reviewHtml = await review.text();
+      expect(reviewHtml).toContain('Check before declaring');
+      expect(reviewHtml).toMatch(/<strong>Chris Spalding<\/strong> \(Independent\) 295/);
+      expect(reviewHtml).toMatch(/<dt>Majority<\/dt><dd>43<\/dd>/);
+      expect(reviewHtml).toMatch(/<dt>Turnout<\/dt><dd>27\.61%<\/dd>/);
+      expect((await h.contest('All Saints')).status).toBe('awaiting');
+
+      const declared = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...form, _csrf: browser.csrf });
+      expect(declared.status).toBe(201);
+      expect(await declared.text()).toContain('Published: All Saints');
+      const published = await h.getJson(`/api/v1/elections/${h.def.id}/contests/${contestId}`);
+      expect(published.body).toMatchObject({ status: 'declared', version: 1, majority: 43, electorate: 3495 });
+
+      // The same form sent again (a double tap, a retry) publishes nothing new.
+      const again = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...form, _csrf: browser.csrf });
+      expect(await again.text()).toContain('nothing was published twice');
+      expect((await h.contest('All Saints')).versions).toHaveLength(1);
+    });
+
+    it('keeps what was typed and marks the field when a figure is not a number', async () => {
+      const { h, browser } = await setUp(open);
+      const { contestId, form } = await medwayForm(h, 'All Saints');
+      const contest = await h.contest('All Saints');
+      const field = fieldName.votes(contest.candidates[3]!.id);
+      const res = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/review`, { ...form, [field]: '19O', _csrf: browser.csrf });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toMatch(/id="votes-3-error">votes must be a number</);
+      expect(html).toContain('value="19O"');
+      expect(html).toContain('value="1,1"'.replace('1,1', form[fieldName.votes(contest.candidates[0]!.id)]!));
+    });
+
+    it('needs every warning ticked before declaring figures that do not add up', async () => {
+      const { h, browser } = await setUp(open);
+      const { contestId, form } = await medwayForm(h, 'All Saints');
+      const spoilt = { ...form, [fieldName.postal]: '341', _csrf: browser.csrf };
+      const review = await (await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/review`, spoilt)).text();
+      expect(review).toContain('but 975 ballot papers were verified: a difference of 10.');
+      const unticked = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, spoilt);
+      expect(unticked.status).toBe(422);
+      expect((await h.contest('All Saints')).status).toBe('awaiting');
+      const ticked = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...spoilt, confirm: 'votes-plus-rejected-mismatch' });
+      expect(ticked.status).toBe(201);
+    });
+
+    it('asks who won the drawing of lots when candidates tie for the last seat', async () => {
+      const { h, browser } = await setUp(open);
+      const { contestId, form } = await medwayForm(h, 'All Saints');
+      const contest = await h.contest('All Saints');
+      const wallace = contest.candidates.find((c) => c.surname === 'Wallace')!.id;
+      const tied = { ...form, [fieldName.votes(wallace)]: '295', [fieldName.postal]: '374', _csrf: browser.csrf };
+      const review = await (await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/review`, tied)).text();
+      expect(review).toContain('Chris Spalding, Julie Wallace tie on 295 votes for the last seat');
+      const declared = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...tied, lot: wallace, confirm: 'votes-plus-rejected-mismatch' });
+      expect(declared.status).toBe(201);
+      expect(await declared.text()).toContain('elected after drawing lots');
+    });
+
+    it('corrects a declared ward only with a reason, as version 2', async () => {
+      const { h, browser } = await setUp(open);
+      const { contestId, form } = await medwayForm(h, 'All Saints');
+      await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...form, _csrf: browser.csrf });
+      const page = await (await browser.get(`/officer/contests/${encodeURIComponent(contestId)}`)).text();
+      expect(page).toContain('Reason for the correction');
+      expect(page).toMatch(/name="votes\.[^"]+" value="295"/);
+
+      const fresh = { ...form, [fieldName.key]: crypto.randomUUID(), _csrf: browser.csrf };
+      const noReason = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, fresh);
+      expect(noReason.status).toBe(422);
+      expect(await noReason.text()).toContain('a correction needs a reason');
+      const corrected = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...fresh, reason: 'Postal figure re-read' });
+      expect(corrected.status).toBe(201);
+      expect(await corrected.text()).toContain('Correction (version 2)');
+    });
+
+    it('sets a ward to counting with the status buttons (plain post and htmx)', async () => {
+      const { h, browser } = await setUp(open);
+      const contest = await h.contest('Luton');
+      const path = `/officer/contests/${encodeURIComponent(contest.id)}/status`;
+      expect((await browser.post(path, { status: 'counting', _csrf: browser.csrf })).status).toBe(303);
+      expect((await h.contest('Luton')).status).toBe('counting');
+      const fragment = await browser.post(path, { status: 'recount', _csrf: browser.csrf }, { 'hx-request': 'true' });
+      const html = await fragment.text();
+      expect(html.startsWith('<div id="status"')).toBe(true);
+      expect(html).toContain('Recount');
+      expect((await h.contest('Luton')).status).toBe('recount');
+    });
+
+    it('shows a candidate name with markup in it as text', async () => {
+      const evil = '<script>alert(1)</script>';
+      const { h, browser } = await setUp(open, {
+        define: (def) => ({ ...def, contests: def.contests.map((c, i) => (i === 0 ? { ...c, candidates: c.candidates.map((x, j) => (j === 0 ? { ...x, knownAs: evil } : x)) } : c)) }),
+      });
+      const contest = await h.contest('All Saints');
+      const html = await (await browser.get(`/officer/contests/${encodeURIComponent(contest.id)}`)).text();
+      expect(html).not.toContain(evil);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { openSqlite } from '../../db/sqlite';
+import { officerFormSuite } from './officer.suite';
+
+officerFormSuite('better-sqlite3', async () => openSqlite(':memory:').db);

@@ -1,0 +1,15 @@
+// The route suites on D1 inside workerd: the same HTTP behaviour as on better-sqlite3.
+import { env } from 'cloudflare:test';
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../../db/schema';
+import { publicApiSuite } from './api.suite';
+import { authSuite } from './auth.suite';
+import { declarationRouteSuite } from './declarations.suite';
+import { officerFormSuite } from './officer.suite';
+
+const open = async () => drizzle(env.DB, { schema });
+
+publicApiSuite('d1', open);
+declarationRouteSuite('d1', open);
+authSuite('d1', open);
+officerFormSuite('d1', open);

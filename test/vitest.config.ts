@@ -1,0 +1,64 @@
+// One `vitest run`, two projects:
+// - node:    every test/**/*.test.ts(x) except the Workers ones, in Node (better-sqlite3,
+//            HTTP fakes, browser tests);
+// - workers: test/**/*.workers.test.ts, inside workerd via @cloudflare/vitest-pool-workers,
+//            with wrangler.toml's D1 binding and the real drizzle-kit migrations applied.
+// The file lives in test/ to keep the top level tidy; `root` points vitest back at the repo.
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const fromRepo = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+const root = fromRepo('');
+const workersTests = 'test/**/*.workers.test.ts';
+
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  // Read in Node (the pool's reader splits the .sql files the way wrangler does; it ignores
+  // meta/) and handed to workerd as a binding that test/workers/apply-migrations.ts applies.
+  const migrations = await readD1Migrations(fromRepo('db/migrations'));
+
+  return {
+    root,
+    test: {
+      // Generous enough for the browser tests (Chromium start, page loads) and for workerd
+      // on a busy two-core CI machine; a hung test still fails in well under a minute.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            root,
+            environment: 'node',
+            include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+            exclude: [...configDefaults.exclude, workersTests],
+          },
+        },
+        {
+          extends: true,
+          plugins: [
+            cloudflareTest({
+              // wrangler.toml supplies main (src/worker.ts), the compatibility date and the
+              // D1 binding DB; tests get a fresh local D1 per test file.
+              wrangler: { configPath: fromRepo('wrangler.toml') },
+              // Never reach for Cloudflare's API: tests run offline.
+              remoteBindings: false,
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations },
+              },
+            }),
+          ],
+          test: {
+            name: 'workers',
+            root,
+            include: [workersTests],
+            exclude: [...configDefaults.exclude],
+            setupFiles: [fromRepo('test/workers/apply-migrations.ts')],
+          },
+        },
+      ],
+    },
+  };
+});

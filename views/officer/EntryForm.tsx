@@ -1,0 +1,122 @@
+// The phone form for one ward: a big number box per candidate in ballot-paper order, the
+// rejected ballot papers by reason, and the verification figures. Works as a plain form
+// without JavaScript (it posts to the review screen); views/client/officer.ts makes the
+// review instant and keeps the entry on the phone when the signal drops.
+import type { ContestSnapshot, PartyRow } from '../../db/results';
+import { fieldName, rejectedFields, type FormValues } from '../../src/officer/entryForm';
+import { candidateName } from '../../src/results/names';
+import { PartySwatch } from './PartySwatch';
+
+export const rejectedLabels: Record<(typeof rejectedFields)[number], string> = {
+  noOfficialMark: 'Want of an official mark',
+  tooManyVotes: 'Voting for more candidates than entitled',
+  identifiable: 'Writing or mark identifying the voter',
+  unmarkedOrUncertain: 'Unmarked or void for uncertainty',
+};
+
+export interface EntryFormProps {
+  contest: ContestSnapshot;
+  parties: Map<string, PartyRow>;
+  values: FormValues;
+  errors: Map<string, string>;
+  csrfToken: string;
+  idempotencyKey: string;
+  /** Problems not tied to one field. */
+  general?: string[];
+}
+
+function NumberField(props: { name: string; label: string; values: FormValues; errors: Map<string, string>; hint?: string; big?: boolean; id: string }) {
+  const error = props.errors.get(props.name);
+  const described = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${props.big ? ' big' : ''}${error ? ' has-error' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && <span class="hint" id={`${props.id}-hint`}>{props.hint}</span>}
+      {error && (
+        <span class="error" id={`${props.id}-error`}>
+          {error}
+        </span>
+      )}
+      <input
+        id={props.id}
+        name={props.name}
+        value={props.values[props.name] ?? ''}
+        inputmode="numeric"
+        pattern="[0-9][0-9, ]*"
+        autocomplete="off"
+        enterkeyhint="next"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      />
+    </div>
+  );
+}
+
+export function EntryForm({ contest, parties, values, errors, csrfToken, idempotencyKey, general = [] }: EntryFormProps) {
+  const correcting = contest.versions.length > 0;
+  const action = `/officer/contests/${encodeURIComponent(contest.id)}/review`;
+  return (
+    <form method="post" action={action} class="entry" id="entry" data-contest-id={contest.id} data-seats={contest.seats}
+      data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'}>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      <input type="hidden" name={fieldName.key} value={idempotencyKey} />
+      {general.length > 0 && (
+        <div class="error-summary" role="alert">
+          <h2>Check these before going on</h2>
+          <ul>
+            {general.map((g) => (
+              <li>{g}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <fieldset>
+        <legend>Votes ({contest.seats === 1 ? '1 seat' : `${contest.seats} seats`})</legend>
+        {contest.candidates.map((c, i) => {
+          const party = parties.get(c.partyId);
+          return (
+            <div class="candidate" data-candidate-id={c.id} data-party-id={c.partyId} data-name={candidateName(c)}>
+              <NumberField
+                id={`votes-${i}`}
+                name={fieldName.votes(c.id)}
+                label={candidateName(c)}
+                hint={c.description}
+                values={values}
+                errors={errors}
+                big
+              />
+              <span class="party">
+                <PartySwatch colour={party?.colour ?? '#8C8C8C'} /> {party?.name ?? c.partyId}
+              </span>
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>Rejected ballot papers</legend>
+        {rejectedFields.map((r) => (
+          <NumberField id={`rejected-${r}`} name={fieldName.rejected(r)} label={rejectedLabels[r]} values={values} errors={errors} />
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Verification statement</legend>
+        <NumberField id="verified-ps" name={fieldName.pollingStations} label="Ballot papers verified from polling stations" values={values} errors={errors} />
+        <NumberField id="verified-postal" name={fieldName.postal} label="Postal ballot papers verified" values={values} errors={errors} />
+        <NumberField id="electorate" name={fieldName.electorate} label="Electorate" values={values} errors={errors} />
+      </fieldset>
+      {correcting && (
+        <div class={`field${errors.has('reason') ? ' has-error' : ''}`}>
+          <label for="reason">Reason for the correction</label>
+          {errors.get('reason') && <span class="error" id="reason-error">{errors.get('reason')}</span>}
+          <textarea id="reason" name={fieldName.reason} rows={3} maxlength={500} required>
+            {values[fieldName.reason] ?? ''}
+          </textarea>
+        </div>
+      )}
+      <div id="review" aria-live="polite"></div>
+      <button type="submit" class="primary" id="check">
+        Check the result
+      </button>
+    </form>
+  );
+}
