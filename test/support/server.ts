@@ -1,0 +1,37 @@
+// A real Declare server on a loopback port, over a real SQLite file, with the demo election
+// imported: what browser tests and benchmarks talk to over real HTTP.
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { openSqlite } from '../../db/sqlite';
+import { createApp } from '../../src/app';
+import { collectAssets } from '../../src/assets/collect';
+import type { ElectionDefinition } from '../../src/setup/definition';
+import { importElection } from '../../src/setup/importElection';
+import { freshMedway } from '../fixtures';
+
+export async function startServer(options: { define?: (def: ElectionDefinition) => ElectionDefinition } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'declare-server-'));
+  const handle = openSqlite(join(dir, 'declare.db'));
+  const def = (options.define ?? ((d) => d))(freshMedway());
+  await importElection(handle.db, def);
+  const app = createApp({ db: () => handle.db, assets: await collectAssets() });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    // "localhost", not 127.0.0.1: browsers treat it as a secure context, so the Secure
+    // __Host- session cookie works over plain HTTP in tests as it does over HTTPS.
+    url: `http://localhost:${port}`,
+    db: handle.db,
+    def,
+    app,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      handle.close();
+    },
+  };
+}
