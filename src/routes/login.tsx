@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { LoginPage } from '../../views/officer/LoginPage';
-import { createSession, deleteSession, failedLoginsSince, recordLoginAttempt } from '../../db/sessions';
+import { createSession, deleteSession, failedLoginsSince, pruneLoginAttempts, recordLoginAttempt } from '../../db/sessions';
 import { findUserByName } from '../../db/users';
 import { requireRole, sessionCookie } from '../auth/middleware';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -53,6 +53,7 @@ export const login = new Hono<AppEnv>()
     if (!ok) {
       return c.html(<LoginPage next={safeNext(next)} name={name} error="That user name and password do not match." />, 401);
     }
+    await pruneLoginAttempts(db, new Date(now.getTime() - 24 * 3600_000).toISOString());
     // A new token at every login: a token planted before login is never promoted.
     const token = randomToken();
     await createSession(db, {

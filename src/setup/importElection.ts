@@ -11,6 +11,11 @@ export class SetupError extends Error {
   }
 }
 
+/** A candidate's id: the file's own, else one derived from the ward and the name, stable across imports. */
+export function candidateId(contestId: string, c: { id?: string; surname: string; otherNames: string }): string {
+  return c.id ?? `${contestId}:${slugify(`${c.surname} ${c.otherNames}`)}`;
+}
+
 export function definitionRows(def: ElectionDefinition, now = new Date().toISOString()): DefinitionRows {
   const parties = new Map<string, PartyIdentity>();
   // Parties listed explicitly win over those inferred from candidates, so a file can
@@ -41,7 +46,7 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
     },
     previous: (c.previous ?? []).map((p) => ({ contestId: c.id, partyId: party(p.party), seats: p.seats })),
     candidates: c.candidates.map((cand, ballotOrder) => {
-      const id = cand.id ?? `${c.id}:${slugify(`${cand.surname} ${cand.otherNames}`)}`;
+      const id = candidateId(c.id, cand);
       if (candidateIds.has(id)) {
         problems.push(
           `contests[${position}].candidates[${ballotOrder}]: candidate id ${id} is used twice; give the candidates distinct "id" fields`,

@@ -47,6 +47,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
 
   it('signs in, enters a ward, confirms its warning and declares it', async () => {
     const context = await browser.newContext(phone);
+    context.setDefaultTimeout(8000);
     const page = await context.newPage();
     const csp: string[] = [];
     page.on('console', (m) => m.type() === 'error' && csp.push(m.text()));
@@ -78,8 +79,46 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     await context.close();
   });
 
+  it('says which box is wrong, and asks who won the drawing of lots in a tie', async () => {
+    const context = await browser.newContext(phone);
+    context.setDefaultTimeout(8000);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('User name').fill('sam');
+    await page.getByLabel('Password').fill('count night 2023');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: /St Mary's Island/ }).click();
+
+    const ward = medwayWard("St Mary's Island");
+    const [first, second] = [...ward.candidates].sort((a, b) => b.votes - a.votes);
+    await fillWard(page, "St Mary's Island", (w) => {
+      // The runner-up catches up: a tie for the only seat (and the papers no longer add up).
+      w.candidates.find((c) => c.surname === second!.surname)!.votes = first!.votes;
+    });
+    await page.getByLabel('Electorate').fill('3,2OO');
+    await page.getByRole('button', { name: 'Check the result' }).click();
+    await expect.poll(() => page.locator('#electorate-client-error').textContent()).toBe('Use digits only, like 1,234.');
+    expect(await page.locator('#review').textContent()).toContain('Some figures are missing or not numbers');
+
+    await page.getByLabel('Electorate').fill('3,284');
+    await page.getByRole('button', { name: 'Check the result' }).click();
+    await expect.poll(() => page.locator('#review').textContent()).toContain(`tie on ${first!.votes.toLocaleString('en-GB')} votes`);
+    expect(await page.getByRole('button', { name: 'Declare and publish' }).isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: second!.knownAs }).check();
+    await page.getByRole('button', { name: 'Check the result' }).click();
+    await expect.poll(() => page.locator('#review').textContent()).toContain('after drawing lots');
+    await page.getByLabel('These are the figures as declared').check();
+    await page.getByRole('button', { name: 'Declare and publish' }).click();
+    await expect.poll(() => page.locator('#pending').textContent(), { timeout: 10_000 }).toContain("Published: St Mary's Island.");
+    const contest = await published("St Mary's Island");
+    const detail = (await (await fetch(`${server.url}/api/v1/elections/${server.def.id}/contests/${contest.id}`)).json()) as any;
+    expect(detail.candidates.filter((c: any) => c.elected).map((c: any) => [c.name, c.electedByLot])).toEqual([[second!.knownAs, true]]);
+    await context.close();
+  });
+
   it('keeps a ward entered offline on the phone through a reload, and declares it once when back online', async () => {
     const context = await browser.newContext(phone);
+    context.setDefaultTimeout(8000);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
     await page.getByLabel('User name').fill('sam');

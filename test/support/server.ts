@@ -12,10 +12,17 @@ import type { ElectionDefinition } from '../../src/setup/definition';
 import { importElection } from '../../src/setup/importElection';
 import { freshMedway } from '../fixtures';
 
-export async function startServer(options: { define?: (def: ElectionDefinition) => ElectionDefinition } = {}) {
+export interface ServerOptions {
+  /** Changes the Medway definition (fresh ids) before import. */
+  define?: (def: ElectionDefinition) => ElectionDefinition;
+  /** Imports this definition instead (e.g. Medway under its real ids). */
+  definition?: ElectionDefinition;
+}
+
+export async function startServer(options: ServerOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'declare-server-'));
   const handle = openSqlite(join(dir, 'declare.db'));
-  const def = (options.define ?? ((d) => d))(freshMedway());
+  const def = options.definition ?? (options.define ?? ((d) => d))(freshMedway());
   await importElection(handle.db, def);
   const app = createApp({ db: () => handle.db, assets: await collectAssets() });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -115,6 +115,19 @@ function count(text: string): number | null {
   return null;
 }
 
+/** Shows (or clears) a message under a figure: never colour alone. */
+function markField(input: HTMLInputElement, message: string | null) {
+  const id = `${input.id}-client-error`;
+  let note = document.getElementById(id);
+  if (message && !note) {
+    note = el('span', { class: 'error', id });
+    input.before(note);
+    input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+  }
+  if (note) note.textContent = message ?? '';
+  input.setAttribute('aria-invalid', message ? 'true' : 'false');
+}
+
 interface Entry {
   figures: CountFigures;
   names: Map<string, string>;
@@ -128,7 +141,7 @@ function readEntry(form: HTMLFormElement): Entry | null {
     const input = form.elements.namedItem(name) as HTMLInputElement | null;
     const raw = input?.value ?? '';
     const value = raw.trim() === '' && fallback !== undefined ? fallback : count(raw);
-    input?.setAttribute('aria-invalid', value === null ? 'true' : 'false');
+    if (input) markField(input, value === null ? (raw.trim() ? 'Use digits only, like 1,234.' : 'Enter a number (0 if none).') : null);
     if (value === null) ok = false;
     return value ?? 0;
   };
@@ -253,6 +266,7 @@ function enhanceEntryForm() {
     event.preventDefault();
     const entry = readEntry(form);
     if (!entry) {
+      form.querySelector('#review')?.replaceChildren(el('p', { class: 'error', role: 'alert' }, 'Some figures are missing or not numbers: see the boxes marked above.'));
       form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }

@@ -25,13 +25,17 @@ export interface EntryFormProps {
   general?: string[];
 }
 
-function NumberField(props: { name: string; label: string; values: FormValues; errors: Map<string, string>; hint?: string; big?: boolean; id: string }) {
+function NumberField(props: { name: string; label: string; values: FormValues; errors: Map<string, string>; hint?: string; swatch?: string; big?: boolean; id: string }) {
   const error = props.errors.get(props.name);
   const described = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field${props.big ? ' big' : ''}${error ? ' has-error' : ''}`}>
       <label for={props.id}>{props.label}</label>
-      {props.hint && <span class="hint" id={`${props.id}-hint`}>{props.hint}</span>}
+      {props.hint && (
+        <span class="hint" id={`${props.id}-hint`}>
+          {props.swatch && <PartySwatch colour={props.swatch} />} {props.hint}
+        </span>
+      )}
       {error && (
         <span class="error" id={`${props.id}-error`}>
           {error}
@@ -56,7 +60,8 @@ export function EntryForm({ contest, parties, values, errors, csrfToken, idempot
   const correcting = contest.versions.length > 0;
   const action = `/officer/contests/${encodeURIComponent(contest.id)}/review`;
   return (
-    <form method="post" action={action} class="entry" id="entry" data-contest-id={contest.id} data-seats={contest.seats}
+    // novalidate: our messages (server-side, and the phone script's) say more than the browser's.
+    <form method="post" action={action} class="entry" id="entry" novalidate data-contest-id={contest.id} data-seats={contest.seats}
       data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       <input type="hidden" name={fieldName.key} value={idempotencyKey} />
@@ -80,14 +85,12 @@ export function EntryForm({ contest, parties, values, errors, csrfToken, idempot
                 id={`votes-${i}`}
                 name={fieldName.votes(c.id)}
                 label={candidateName(c)}
-                hint={c.description}
+                hint={c.description === party?.name ? c.description : `${c.description} (${party?.name ?? c.partyId})`}
+                swatch={party?.colour ?? '#8C8C8C'}
                 values={values}
                 errors={errors}
                 big
               />
-              <span class="party">
-                <PartySwatch colour={party?.colour ?? '#8C8C8C'} /> {party?.name ?? c.partyId}
-              </span>
             </div>
           );
         })}

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { findSession } from '../../db/sessions';
 import { userForApiToken, type Role } from '../../db/users';
 import type { AppEnv } from '../env';
+import { SignedOutPage } from '../../views/officer/SignedOutPage';
 import { equalInConstantTime, hashToken } from './secrets';
 
 // __Host- makes browsers refuse the cookie unless it is Secure, host-only and Path=/.
@@ -42,8 +43,11 @@ export function requireRole(role: Role) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const viewer = c.var.viewer;
     if (!viewer) {
-      if (wantsHtml(c.req.header('accept')) && c.req.method === 'GET') {
-        return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+      if (wantsHtml(c.req.header('accept'))) {
+        if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+        // A form sent after the session ended: say so plainly; the browser's Back button
+        // still holds what was typed.
+        return c.html(<SignedOutPage />, 401);
       }
       return c.json({ error: 'unauthorized', message: 'Sign in, or send an API token as "Authorization: Bearer <token>".' }, 401);
     }
