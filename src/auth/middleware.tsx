@@ -47,7 +47,7 @@ export function requireRole(role: Role) {
         if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
         // A form sent after the session ended: say so plainly; the browser's Back button
         // still holds what was typed.
-        return c.html(<SignedOutPage />, 401);
+        return c.html(<SignedOutPage title="You are signed out" message="Your sign-in has ended, so nothing was saved or published." />, 401);
       }
       return c.json({ error: 'unauthorized', message: 'Sign in, or send an API token as "Authorization: Bearer <token>".' }, 401);
     }
@@ -57,7 +57,9 @@ export function requireRole(role: Role) {
     if (viewer.via === 'session' && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
       const sent = c.req.header('x-csrf-token') ?? (await formField(c.req.raw.clone(), '_csrf'));
       if (!sent || !viewer.csrfToken || !equalInConstantTime(sent, viewer.csrfToken)) {
-        return c.json({ error: 'csrf', message: 'This form has expired or did not come from this site. Reload the page and try again.' }, 403);
+        const message = 'This form has expired or did not come from this site. Reload the page and try again.';
+        if (wantsHtml(c.req.header('accept'))) return c.html(<SignedOutPage title="Form expired" message={message} />, 403);
+        return c.json({ error: 'csrf', message }, 403);
       }
     }
     await next();

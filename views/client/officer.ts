@@ -262,6 +262,9 @@ function declareFrom(form: HTMLFormElement) {
 function enhanceEntryForm() {
   const form = document.querySelector<HTMLFormElement>('form#entry');
   if (!form) return;
+  // The key is made on the phone: a page served again from the offline cache must not
+  // reuse the key of an entry already saved from it.
+  (form.elements.namedItem('key') as HTMLInputElement).value = crypto.randomUUID();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const entry = readEntry(form);
