@@ -42,6 +42,30 @@ export function storedAnswerStatement(db: Db, answer: StoredAnswer): Statement {
   return db.insert(idempotencyKeys).values(answer);
 }
 
+/** The stored row of a declaration version, as the reads will return it. */
+export function declarationRow(d: NewDeclaration, userId: string | null, createdAt: string): typeof declarations.$inferSelect {
+  return {
+    contestId: d.contestId,
+    version: d.version,
+    declaredAt: d.declaredAt,
+    electorate: d.electorate,
+    verifiedPollingStations: d.verified.pollingStations,
+    verifiedPostal: d.verified.postal,
+    rejectedNoOfficialMark: d.rejected.noOfficialMark,
+    rejectedTooManyVotes: d.rejected.tooManyVotes,
+    rejectedIdentifiable: d.rejected.identifiable,
+    rejectedUnmarkedOrUncertain: d.rejected.unmarkedOrUncertain,
+    reason: d.reason,
+    acceptedWarnings: d.acceptedWarnings,
+    userId,
+    createdAt,
+  };
+}
+
+export function voteRowsOf(d: NewDeclaration): (typeof declarationVotes.$inferSelect)[] {
+  return d.votes.map((v) => ({ contestId: d.contestId, version: d.version, ...v }));
+}
+
 /**
  * Commits a declaration. Two writers racing for the same version both build their
  * statements, and the (contest, version) primary key lets exactly one commit: the other
@@ -54,25 +78,9 @@ export async function recordDeclaration(
   answer: StoredAnswer | null,
 ): Promise<void> {
   const now = new Date().toISOString();
-  const statements: Statement[] = [
-    db.insert(declarations).values({
-      contestId: d.contestId,
-      version: d.version,
-      declaredAt: d.declaredAt,
-      electorate: d.electorate,
-      verifiedPollingStations: d.verified.pollingStations,
-      verifiedPostal: d.verified.postal,
-      rejectedNoOfficialMark: d.rejected.noOfficialMark,
-      rejectedTooManyVotes: d.rejected.tooManyVotes,
-      rejectedIdentifiable: d.rejected.identifiable,
-      rejectedUnmarkedOrUncertain: d.rejected.unmarkedOrUncertain,
-      reason: d.reason,
-      acceptedWarnings: d.acceptedWarnings,
-      userId: actor.userId ?? null,
-      createdAt: now,
-    }),
-  ];
-  const voteRows = d.votes.map((v) => ({ contestId: d.contestId, version: d.version, ...v }));
+  const row = declarationRow(d, actor.userId ?? null, now);
+  const statements: Statement[] = [db.insert(declarations).values(row)];
+  const voteRows = voteRowsOf(d);
   for (const chunk of chunkRows(voteRows, 6)) statements.push(db.insert(declarationVotes).values(chunk));
   statements.push(
     db.update(contests).set({ status: 'declared', updatedAt: now }).where(eq(contests.id, d.contestId)),

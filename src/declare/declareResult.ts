@@ -1,7 +1,7 @@
 // Declaring a ward's result: check the submission against the ward and the arithmetic,
 // then record it with everything it causes in one atomic write. Shared by the JSON API and
 // the officer's phone form.
-import { findStoredAnswer, recordDeclaration, type NewDeclaration, type StoredAnswer } from '../../db/declarations';
+import { declarationRow, findStoredAnswer, recordDeclaration, voteRowsOf, type NewDeclaration, type StoredAnswer } from '../../db/declarations';
 import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { electionOfContest, loadElection, type ContestSnapshot, type ElectionSnapshot } from '../../db/results';
@@ -125,24 +125,7 @@ function newDeclaration(snapshot: ElectionSnapshot, contest: ContestSnapshot, f:
 
 /** The contest as it will read once this declaration is recorded. */
 function previewResult(snapshot: ElectionSnapshot, contest: ContestSnapshot, f: CountFigures, reason: string | null, d = newDeclaration(snapshot, contest, f, reason, [], [])): ContestResult {
-  const now = new Date().toISOString();
-  const version = {
-    contestId: d.contestId,
-    version: d.version,
-    declaredAt: d.declaredAt,
-    electorate: d.electorate,
-    verifiedPollingStations: d.verified.pollingStations,
-    verifiedPostal: d.verified.postal,
-    rejectedNoOfficialMark: d.rejected.noOfficialMark,
-    rejectedTooManyVotes: d.rejected.tooManyVotes,
-    rejectedIdentifiable: d.rejected.identifiable,
-    rejectedUnmarkedOrUncertain: d.rejected.unmarkedOrUncertain,
-    reason: d.reason,
-    acceptedWarnings: d.acceptedWarnings,
-    userId: null,
-    createdAt: now,
-    votes: d.votes.map((v) => ({ contestId: d.contestId, version: d.version, ...v })),
-  };
+  const version = { ...declarationRow(d, null, new Date().toISOString()), votes: voteRowsOf(d) };
   const declared: ContestSnapshot = { ...contest, status: 'declared', versions: [...contest.versions, version] };
   return contestResult(snapshot.election.id, declared, partyDirectory(snapshot.parties));
 }

@@ -39,6 +39,19 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     await page.getByLabel('Postal ballot papers verified').fill(String(ward.ballotPapersVerified.postal));
   }
 
+  /** A fresh phone, signed in as the officer, on the ward list. */
+  async function signedInPhone() {
+    const context = await browser.newContext(phone);
+    context.setDefaultTimeout(8000);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('User name').fill('sam');
+    await page.getByLabel('Password').fill('count night 2023');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForSelector('#wards');
+    return { context, page };
+  }
+
   async function published(contestName: string) {
     const res = await fetch(`${server.url}/api/v1/elections/${server.def.id}`);
     const body = (await res.json()) as { contests: { name: string; id: string; status: string; version: number | null }[] };
@@ -80,13 +93,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
   });
 
   it('says which box is wrong, and asks who won the drawing of lots in a tie', async () => {
-    const context = await browser.newContext(phone);
-    context.setDefaultTimeout(8000);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('User name').fill('sam');
-    await page.getByLabel('Password').fill('count night 2023');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { context, page } = await signedInPhone();
     await page.getByRole('link', { name: /St Mary's Island/ }).click();
 
     const ward = medwayWard("St Mary's Island");
@@ -117,14 +124,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
   });
 
   it('keeps a ward entered offline on the phone through a reload, and declares it once when back online', async () => {
-    const context = await browser.newContext(phone);
-    context.setDefaultTimeout(8000);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('User name').fill('sam');
-    await page.getByLabel('Password').fill('count night 2023');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForSelector('#wards');
+    const { context, page } = await signedInPhone();
     // The service worker must control the pages before the signal goes.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.getByRole('link', { name: /Fort Horsted/ }).click();
