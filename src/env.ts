@@ -17,6 +17,8 @@ export interface AppVariables {
   viewer: Viewer | null;
   /** Social channels a new declaration queues a post on. */
   channels: string[];
+  /** The site's public origin (PUBLIC_URL, else this request's), for absolute links. */
+  origin: string;
 }
 
 export interface AppEnv {

@@ -5,6 +5,7 @@ import * as schema from '../../db/schema';
 import { publicApiSuite } from './api.suite';
 import { authSuite } from './auth.suite';
 import { declarationRouteSuite } from './declarations.suite';
+import { feedsSuite } from './feeds.suite';
 import { officerFormSuite } from './officer.suite';
 
 const open = async () => drizzle(env.DB, { schema });
@@ -13,3 +14,4 @@ publicApiSuite('d1', open);
 declarationRouteSuite('d1', open);
 authSuite('d1', open);
 officerFormSuite('d1', open);
+feedsSuite('d1', open);

@@ -1,0 +1,69 @@
+// The declarations of an election as a feed: one entry per published version, newest
+// first, so a newsroom polling it sees each declaration and each correction once, under an
+// id that never changes. Built from the same snapshot as the public JSON.
+import type { ElectionSnapshot } from '../../db/results';
+import { formatNumber, formatPercent } from '../domain';
+import { contestResult, type CandidateResult } from './contestResult';
+import { partyDirectory } from './names';
+
+export interface FeedEntry {
+  /** Stable for ever: the contest id and version. */
+  id: string;
+  contestId: string;
+  contestName: string;
+  version: number;
+  correction: boolean;
+  reason: string | null;
+  declaredAt: string;
+  /** When this version was published (for a correction, when it was corrected). */
+  publishedAt: string;
+  title: string;
+  summary: string;
+  elected: { id: string; name: string; party: string; votes: number | null; electedByLot: boolean }[];
+  /** The ward page, relative to the site. */
+  path: string;
+}
+
+export function entryId(contestId: string, version: number): string {
+  return `urn:declare:${contestId}:v${version}`;
+}
+
+function electedLine(c: CandidateResult): string {
+  return `${c.name} (${c.party.name}) ${c.votes === null ? 'unopposed' : formatNumber(c.votes)}${c.electedByLot ? ', after drawing lots' : ''}`;
+}
+
+export function declarationFeed(snapshot: ElectionSnapshot): FeedEntry[] {
+  const parties = partyDirectory(snapshot.parties);
+  const electionId = snapshot.election.id;
+  const entries: FeedEntry[] = [];
+  for (const contest of snapshot.contests) {
+    contest.versions.forEach((version, i) => {
+      // Each version as it read when it was published: the contest cut at that version.
+      const asPublished = contestResult(electionId, { ...contest, status: 'declared', versions: contest.versions.slice(0, i + 1) }, parties);
+      const elected = asPublished.candidates.filter((c) => c.elected);
+      const correction = version.version > 1;
+      const headline = `${contest.name}: ${asPublished.summary}`;
+      const figures = [
+        `Elected: ${elected.map(electedLine).join('; ')}.`,
+        asPublished.majority !== null ? `Majority ${formatNumber(asPublished.majority)}.` : '',
+        asPublished.turnoutPercent !== null ? `Turnout ${formatPercent(asPublished.turnoutPercent)}.` : '',
+        correction && version.reason ? `Reason for the correction: ${version.reason}` : '',
+      ].filter(Boolean);
+      entries.push({
+        id: entryId(contest.id, version.version),
+        contestId: contest.id,
+        contestName: contest.name,
+        version: version.version,
+        correction,
+        reason: correction ? version.reason : null,
+        declaredAt: version.declaredAt,
+        publishedAt: version.createdAt,
+        title: correction ? `Correction: ${headline}` : headline,
+        summary: figures.join(' '),
+        elected: elected.map((c) => ({ id: c.id, name: c.name, party: c.party.name, votes: c.votes, electedByLot: c.electedByLot })),
+        path: `/elections/${encodeURIComponent(electionId)}/contests/${encodeURIComponent(contest.id)}`,
+      });
+    });
+  }
+  return entries.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? 1 : -1));
+}
