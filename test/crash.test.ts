@@ -1,0 +1,88 @@
+// A confirmed declaration survives the server being killed outright: the 201 is sent only
+// after SQLite has committed it (WAL with synchronous=FULL), so SIGKILL right after the answer
+// loses nothing, and the restarted server publishes it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadElection } from '../db/results';
+import { openSqlite } from '../db/sqlite';
+import { addApiToken, createUser } from '../db/users';
+import { hashToken, randomToken } from '../src/auth/secrets';
+import { candidateId } from '../src/setup/importElection';
+import { loadDemoIfEmpty } from '../src/demo';
+import { medwayWard } from './fixtures';
+
+const entry = new URL('../src/node.ts', import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const port = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startNode(dbPath: string, port: number): Promise<ChildProcess> {
+  // node --import tsx, not the tsx command: that forks a second process, which SIGKILL to the
+  // first would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, DB_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('Declare is running')) resolve(child);
+    });
+    child.stderr!.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+let running: ChildProcess | null = null;
+afterEach(() => {
+  running?.kill('SIGKILL');
+  running = null;
+});
+
+describe('a crash after a declaration', () => {
+  it('loses nothing that was confirmed', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'declare-crash-')), 'declare.db');
+    const token = randomToken();
+    {
+      const setup = openSqlite(dbPath);
+      await loadDemoIfEmpty(setup.db);
+      const user = await createUser(setup.db, { name: 'count-pc', role: 'officer', passwordHash: 'unused' });
+      await addApiToken(setup.db, user.id, 'crash test', await hashToken(token));
+      setup.close();
+    }
+    const port = await freePort();
+    running = await startNode(dbPath, port);
+
+    const ward = medwayWard('Gillingham South');
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/contests/${ward.id}/declaration`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'crash-1' },
+      body: JSON.stringify({
+        votes: ward.candidates.map((c) => ({ candidate: candidateId(ward.id, c), votes: c.votes })),
+        rejected: ward.rejected,
+        ballotPapersVerified: { pollingStations: ward.ballotPapersVerified.pollingStations, postal: ward.ballotPapersVerified.postal },
+      }),
+    });
+    expect(res.status).toBe(201);
+    running.kill('SIGKILL');
+    await new Promise((r) => running!.once('exit', r));
+
+    const after = openSqlite(dbPath);
+    const contest = (await loadElection(after.db, 'local.medway.2023-05-04'))!.contests.find((c) => c.id === ward.id)!;
+    after.close();
+    expect(contest.status).toBe('declared');
+    expect(contest.versions.map((v) => v.version)).toEqual([1]);
+
+    running = await startNode(dbPath, port);
+    const published = (await (await fetch(`http://127.0.0.1:${port}/api/v1/elections/local.medway.2023-05-04/contests/${ward.id}`)).json()) as any;
+    expect(published).toMatchObject({ status: 'declared', version: 1, validVotes: ward.candidates.reduce((n, c) => n + c.votes, 0) });
+  });
+});
