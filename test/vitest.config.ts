@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
+import { writeAssets } from '../src/assets/build';
 
 const fromRepo = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -17,6 +18,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   // Read in Node (the pool's reader splits the .sql files the way wrangler does; it ignores
   // meta/) and handed to workerd as a binding that test/workers/apply-migrations.ts applies.
   const migrations = await readD1Migrations(fromRepo('db/migrations'));
+  // wrangler.toml serves .assets/ as static assets; the pool refuses to start without it.
+  await writeAssets();
 
   return {
     root,

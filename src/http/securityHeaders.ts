@@ -20,17 +20,20 @@ const policy = (frameAncestors: string) =>
 /** Paths meant to be framed by newsrooms' live blogs. */
 const embeddable = (path: string) => path.startsWith('/embed/');
 
+/** The headers for a response to `path`; also written into Workers' static assets `_headers`. */
+export function securityHeadersFor(path: string): Record<string, string> {
+  const embed = embeddable(path);
+  return {
+    'Content-Security-Policy': policy(embed ? '*' : "'none'"),
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    ...(embed ? {} : { 'X-Frame-Options': 'DENY', 'Cross-Origin-Opener-Policy': 'same-origin' }),
+  };
+}
+
 export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
-  const embed = embeddable(c.req.path);
-  const h = c.res.headers;
-  h.set('Content-Security-Policy', policy(embed ? '*' : "'none'"));
-  h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  h.set('X-Content-Type-Options', 'nosniff');
-  h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-  if (!embed) {
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
-  }
+  for (const [name, value] of Object.entries(securityHeadersFor(c.req.path))) c.res.headers.set(name, value);
 });
