@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Logger } from 'drizzle-orm/logger';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Db } from './client';
 import * as schema from './schema';
@@ -17,7 +18,7 @@ export interface SqliteHandle {
 }
 
 /** Opens (creating if needed) the database at `path`, or in memory for ':memory:'. */
-export function openSqlite(path: string): SqliteHandle {
+export function openSqlite(path: string, options: { logger?: Logger } = {}): SqliteHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   // WAL lets readers run while a declaration is written; synchronous=FULL because WAL's
@@ -27,7 +28,8 @@ export function openSqlite(path: string): SqliteHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
+  // Migrated before the logger is attached: the logger records the caller's writes only.
+  migrate(drizzle(sqlite, { schema }), { migrationsFolder });
+  const db = drizzle(sqlite, { schema, logger: options.logger });
   return { db, sqlite, close: () => sqlite.close() };
 }

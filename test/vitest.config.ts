@@ -4,10 +4,10 @@
 // - workers: test/**/*.workers.test.ts, inside workerd via @cloudflare/vitest-pool-workers,
 //            with wrangler.toml's D1 binding and the real drizzle-kit migrations applied.
 // The file lives in test/ to keep the top level tidy; `root` points vitest back at the repo.
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
-import { writeAssets } from '../src/assets/build';
 
 const fromRepo = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -18,8 +18,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   // Read in Node (the pool's reader splits the .sql files the way wrangler does; it ignores
   // meta/) and handed to workerd as a binding that test/workers/apply-migrations.ts applies.
   const migrations = await readD1Migrations(fromRepo('db/migrations'));
-  // wrangler.toml serves .assets/ as static assets; the pool refuses to start without it.
-  await writeAssets();
+  // wrangler.toml serves .assets/ (npm run build:assets) as static assets, and the pool
+  // refuses to start without the folder; tests reach the Worker, not the assets.
+  mkdirSync(fromRepo('.assets'), { recursive: true });
 
   return {
     root,

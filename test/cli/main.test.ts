@@ -1,22 +1,22 @@
 // The setup CLI as an operator runs it: a real process against a real database file.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { recordDeclaration } from '../db/declarations';
-import { loadElection } from '../db/results';
-import { openSqlite } from '../db/sqlite';
-import { findUserByName, userForApiToken } from '../db/users';
-import { verifyPassword } from '../src/auth/password';
-import { hashToken } from '../src/auth/secrets';
-import { medwayFile } from './fixtures';
-import { dumpDatabase } from './support/harness';
+import { recordDeclaration } from '../../db/declarations';
+import { loadElection } from '../../db/results';
+import { openSqlite } from '../../db/sqlite';
+import { findUserByName, userForApiToken } from '../../db/users';
+import { verifyPassword } from '../../src/auth/password';
+import { hashToken } from '../../src/auth/secrets';
+import { medwayFile } from '../fixtures';
+import { dumpDatabase } from '../support/harness';
 
 const run = promisify(execFile);
-const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
-const cli = new URL('../src/cli.ts', import.meta.url).pathname;
+const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+const cli = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
 async function cliIn(dbPath: string, ...args: string[]) {
   try {
@@ -148,5 +148,29 @@ describe('npm run cli -- user add / token add', () => {
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/There is already a user called sam/);
     expect((await cliIn(w.dbPath, 'frobnicate')).stderr).toMatch(/Usage:/);
+  });
+});
+
+describe('npm run cli -- ... --sql <file>', () => {
+  it('writes the same change as SQL that sets up another database the same way', async () => {
+    const w = workspace();
+    const sql = join(w.dir, 'd1.sql');
+    await cliIn(w.dbPath, 'import', w.medway, '--sql', sql);
+    const admin = await cliIn(w.dbPath, 'user', 'add', 'alice', '--role', 'admin', '--sql', sql);
+    expect(admin.stdout).toContain(`SQL appended to ${sql}: apply it with npx wrangler d1 execute DB --remote --file ${sql}`);
+    const token = lastLine((await cliIn(w.dbPath, 'token', 'add', 'alice', '--sql', sql)).stdout);
+    const refused = await cliIn(w.dbPath, 'user', 'add', 'alice', '--role', 'admin', '--sql', sql);
+    expect(refused.code).toBe(1);
+
+    // A fresh database standing in for D1: the real migrations, then the SQL file.
+    const other = openSqlite(join(w.dir, 'other.db'));
+    other.sqlite.exec(readFileSync(sql, 'utf8'));
+    // Everything the same, but the times rows were created there, which is when they were.
+    const withoutCreatedAt = (dump: Record<string, unknown[]>) =>
+      Object.fromEntries(Object.entries(dump).map(([t, rows]) => [t, rows.map((r) => ({ ...(r as object), created_at: undefined }))]));
+    expect(withoutCreatedAt(await dumpDatabase(other.db))).toEqual(withoutCreatedAt(await dumpOf(w.dbPath)));
+    expect((await userForApiToken(other.db, await hashToken(token)))?.name).toBe('alice');
+    expect(await verifyPassword(lastLine(admin.stdout), (await findUserByName(other.db, 'alice'))!.passwordHash)).toBe(true);
+    other.close();
   });
 });

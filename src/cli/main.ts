@@ -1,0 +1,102 @@
+// `npm run cli -- <command>`: setup and accounts, against the same DB_PATH as the server.
+// Secrets are printed alone on the last line, so scripts can take them with `tail -n 1`.
+// With --sql FILE the command's writes are also appended to FILE as SQL, to apply to a
+// Workers deployment's D1 database with `npx wrangler d1 execute DB --remote --file FILE`.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Db } from '../../db/client';
+import { userRoles } from '../../db/schema';
+import { DefinitionLockedError } from '../../db/setup';
+import { openSqlite } from '../../db/sqlite';
+import { addApiToken, createUser, DuplicateUserError, findUserByName, type Role } from '../../db/users';
+import { generatePassword, hashPassword } from '../auth/password';
+import { hashToken, randomToken } from '../auth/secrets';
+import { databasePath } from '../config';
+import { importElection, SetupError } from '../setup/importElection';
+import { readDefinition } from '../setup/readDefinition';
+import { SqlRecorder } from './sqlRecorder';
+
+const usage = `Usage:
+  npm run cli -- import <file.json>                     load or update an election definition
+  npm run cli -- user add <name> --role officer|admin   create a login; prints its password
+  npm run cli -- token add <user name> [--label text]   create an API token; prints it
+Add --sql <file> to also append the change as SQL for a D1 database (Workers).`;
+
+class UsageError extends Error {}
+
+interface Options {
+  role?: string;
+  label?: string;
+}
+
+interface Outcome {
+  lines: string[];
+  /** Printed alone on the last line. */
+  secret?: string;
+}
+
+const commands: Record<string, (db: Db, args: string[], options: Options) => Promise<Outcome>> = {
+  async import(db, [file]) {
+    if (!file) throw new UsageError(usage);
+    const definition = readDefinition(readFileSync(file, 'utf8'));
+    const outcome = await importElection(db, definition);
+    return {
+      lines: [`${outcome.created ? 'Imported' : 'Updated'} ${definition.name} (${definition.id}): ${outcome.contests} contests, ${outcome.candidates} candidates.`],
+    };
+  },
+  async 'user add'(db, [name], { role }) {
+    if (!name) throw new UsageError(usage);
+    if (!role || !(userRoles as readonly string[]).includes(role)) throw new UsageError('--role must be officer or admin');
+    const password = generatePassword();
+    await createUser(db, { name, role: role as Role, passwordHash: await hashPassword(password) });
+    return { lines: [`Created ${role} ${name}. Their password (shown once):`], secret: password };
+  },
+  async 'token add'(db, [name], { label }) {
+    if (!name) throw new UsageError(usage);
+    const user = await findUserByName(db, name);
+    if (!user) throw new UsageError(`There is no user called ${name}; create one with "user add".`);
+    const token = randomToken();
+    await addApiToken(db, user.id, label ?? `cli ${new Date().toISOString()}`, await hashToken(token));
+    return { lines: [`API token for ${user.name} (shown once; send it as "Authorization: Bearer <token>"):`], secret: token };
+  },
+};
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, label: { type: 'string' }, sql: { type: 'string' } },
+  });
+  const [first = '', second = '', ...rest] = positionals;
+  const [name, args] = first === 'import' ? [first, [second, ...rest]] : [`${first} ${second}`, rest];
+  const command = commands[name];
+  if (!command) throw new UsageError(usage);
+
+  const recorder = values.sql ? new SqlRecorder() : undefined;
+  const { db, close } = openSqlite(databasePath(), { logger: recorder });
+  try {
+    const { lines, secret } = await command(db, args, values);
+    if (recorder && values.sql) {
+      // Written only once the command succeeded: a refused change leaves nothing to apply.
+      appendFileSync(values.sql, recorder.text());
+      lines.push(`SQL appended to ${values.sql}: apply it with npx wrangler d1 execute DB --remote --file ${values.sql}`);
+    }
+    for (const line of secret ? [...lines, secret] : lines) console.log(line);
+  } finally {
+    close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof SetupError) {
+    console.error('The election file was not imported; nothing was changed:');
+    for (const problem of error.problems) console.error(`  - ${problem}`);
+  } else if (error instanceof UsageError || error instanceof DefinitionLockedError || error instanceof DuplicateUserError) {
+    console.error(error.message);
+  } else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    console.error(`Cannot read ${(error as NodeJS.ErrnoException).path}: no such file.`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});
