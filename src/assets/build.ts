@@ -19,7 +19,7 @@ export async function writeAssets(out = assetsDirectory): Promise<void> {
     await writeFile(temporary, body);
     await rename(temporary, file);
   };
-  for (const [path, asset] of await collectAssets()) await put(path, asset.body);
+  for (const [path, asset] of await collectAssets()) await put(path, asset.text);
   // Static assets are served before the Worker runs, so they get the app's security
   // headers here, and the same short caching as on Node (the service worker always
   // revalidated).

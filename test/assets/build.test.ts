@@ -13,7 +13,7 @@ describe('npm run build:assets', () => {
     await writeAssets(out);
     const assets = await collectAssets();
     expect([...assets.keys()].sort()).toEqual(['/officer-sw.js', '/static/app.css', '/static/htmx.min.js', '/static/officer.js']);
-    for (const [path, asset] of assets) expect(readFileSync(join(out, path), 'utf8'), path).toBe(asset.body);
+    for (const [path, asset] of assets) expect(readFileSync(join(out, path), "utf8"), path).toBe(asset.text);
     const headers = readFileSync(join(out, '_headers'), 'utf8');
     expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self';.*frame-ancestors 'none'$/m);
     expect(headers).toContain('  Strict-Transport-Security: max-age=31536000; includeSubDomains');
@@ -22,7 +22,7 @@ describe('npm run build:assets', () => {
   });
 
   it('bundles the officer script with the domain code and no server code', async () => {
-    const script = (await collectAssets()).get('/static/officer.js')!.body;
+    const script = (await collectAssets()).get("/static/officer.js")!.text;
     expect(script).toContain('declare:pending:v1');
     expect(script).toContain('Votes (');
     expect(script).not.toMatch(/better-sqlite3|drizzle/);

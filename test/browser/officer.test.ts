@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadElection } from '../../db/results';
 import { outbox } from '../../db/schema';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../src/auth/password';
@@ -132,6 +133,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
     await context.setOffline(true);
+    await server.unreachable();
     await fillWard(page, 'Fort Horsted');
     await page.getByRole('button', { name: 'Check the result' }).click();
     await page.getByRole('button', { name: 'Declare and publish' }).click();
@@ -141,8 +143,11 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
 
     await page.reload();
     await expect.poll(() => page.locator('#pending').textContent()).toContain('Saved on this phone, not yet sent');
-    expect((await published('Fort Horsted')).status).toBe('awaiting');
+    // Nothing reached the server (read from its database: it is not answering).
+    const stored = await loadElection(server.db, server.def.id);
+    expect(stored!.contests.find((c) => c.name === 'Fort Horsted')!.status).toBe('awaiting');
 
+    await server.reachable();
     await context.setOffline(false);
     await expect.poll(() => published('Fort Horsted').then((c) => c.status), { timeout: 20_000 }).toBe('declared');
     await expect.poll(() => page.locator('#pending').textContent(), { timeout: 10_000 }).toContain('Published: Fort Horsted.');

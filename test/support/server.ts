@@ -36,8 +36,22 @@ export async function startServer(options: ServerOptions = {}) {
     db: handle.db,
     def,
     app,
+    /**
+     * The signal is gone: the server stops listening and drops every connection, so any
+     * request fails as it would in a sports hall with no signal, whatever path it takes
+     * (a browser's offline emulation does not cover requests a service worker lets through).
+     */
+    async unreachable() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      (server as import('node:http').Server).closeAllConnections();
+      await closed;
+    },
+    /** The signal is back, on the same address. */
+    async reachable() {
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       handle.close();
     },
   };

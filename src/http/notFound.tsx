@@ -1,0 +1,19 @@
+// "Nothing here", in the language of whoever asked: an HTML page for people (browsers
+// ask for text/html), the API's JSON error for everything else and anything under /api/.
+import type { Context } from 'hono';
+import { NotFoundPage } from '../../views/public/NotFoundPage';
+
+const wantsHtml = (c: Context) => !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
+
+/** The HTML 404 page, whatever the request accepts: for the public pages' unknown ids. */
+export function notFoundPage(c: Context, message = 'There is no page at this address. It may have been mistyped.') {
+  // Short caching: an unknown id is cheap to answer again, and may exist a minute later.
+  c.header('cache-control', 'public, max-age=10');
+  return c.html(<NotFoundPage message={message} />, 404);
+}
+
+/** The app's answer to any path no route takes. */
+export function notFound(c: Context) {
+  if (wantsHtml(c)) return notFoundPage(c);
+  return c.json({ error: 'not_found', message: 'Nothing here.' }, 404);
+}

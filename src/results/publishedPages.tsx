@@ -1,0 +1,87 @@
+// The public pages, rendered once per change. Each request costs one indexed read (the
+// election's updatedAt); while that is unchanged, every page and fragment comes ready-made
+// from memory, already gzipped, with its ETag. The first request after a change loads the
+// election once and renders what is asked for; requests racing it share that work.
+import type { Db } from '../../db/client';
+import { loadElection, type ContestSnapshot } from '../../db/results';
+import { ContestLive } from '../../views/public/ContestLive';
+import { ContestPage } from '../../views/public/ContestPage';
+import { ElectionLive } from '../../views/public/ElectionLive';
+import { ElectionPage } from '../../views/public/ElectionPage';
+import { contestLivePath, electionLivePath } from '../../views/public/paths';
+import { prepare, type Rendered } from '../http/rendered';
+import { electionChangeStamp } from './changeStamp';
+import { contestView, electionView, findContest, type ElectionView } from './electionView';
+import { htmlOf, renderLive, type LiveRender } from './liveRender';
+import { VersionedCache } from './pageCache';
+
+interface Current {
+  version: string;
+  view: ElectionView;
+}
+
+export class PublishedPages {
+  private readonly views = new VersionedCache<ElectionView | null>({ maxEntries: 50 });
+  private readonly sections = new VersionedCache<LiveRender>({ maxEntries: 1000 });
+  private readonly pages = new VersionedCache<Rendered>({ maxEntries: 1000 });
+
+  /** The results page, or null for an unknown election. */
+  async electionPage(db: Db, electionId: string): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    if (!current) return null;
+    const live = await this.electionSection(current);
+    return this.pages.get(`page ${electionId}`, current.version, async () =>
+      prepare(await htmlOf(<ElectionPage results={current.view.results} news={current.view.news}>{live.section}</ElectionPage>)),
+    );
+  }
+
+  /** The results page's live section, as htmx polls it. */
+  async electionLive(db: Db, electionId: string): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    return current && (await this.electionSection(current)).fragment;
+  }
+
+  /** A ward's page, or null for an unknown election or ward. */
+  async contestPage(db: Db, electionId: string, contestId: string): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    const contest = current && findContest(current.view, contestId);
+    if (!current || !contest) return null;
+    const live = await this.contestSection(current, contest);
+    return this.pages.get(`ward ${electionId} ${contestId}`, current.version, async () =>
+      prepare(await htmlOf(<ContestPage view={contestView(current.view, contest)}>{live.section}</ContestPage>)),
+    );
+  }
+
+  /** A ward page's live section, as htmx polls it. */
+  async contestLive(db: Db, electionId: string, contestId: string): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    const contest = current && findContest(current.view, contestId);
+    return current && contest && (await this.contestSection(current, contest)).fragment;
+  }
+
+  /** The election as it stands: one indexed read, and a load only when it has changed. */
+  private async current(db: Db, electionId: string): Promise<Current | null> {
+    const version = await electionChangeStamp(db, electionId);
+    if (version === null) return null;
+    const view = await this.views.get(electionId, version, async () => {
+      const snapshot = await loadElection(db, electionId);
+      return snapshot && electionView(snapshot);
+    });
+    return view && { version, view };
+  }
+
+  private electionSection({ version, view }: Current): Promise<LiveRender> {
+    const electionId = view.results.id;
+    return this.sections.get(`election ${electionId}`, version, () =>
+      renderLive(electionLivePath(electionId), <ElectionLive view={view} />, view.news),
+    );
+  }
+
+  private contestSection({ version, view }: Current, contest: ContestSnapshot): Promise<LiveRender> {
+    const electionId = view.results.id;
+    return this.sections.get(`ward ${electionId} ${contest.id}`, version, () => {
+      const ward = contestView(view, contest);
+      return renderLive(contestLivePath(electionId, contest.id), <ContestLive result={ward.result} />, ward.news);
+    });
+  }
+}

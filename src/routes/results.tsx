@@ -1,0 +1,51 @@
+// The public results pages and the live fragments htmx polls. Handlers only pick the
+// render and send it: rendering happens once per change in PublishedPages.
+import { Hono, type Context } from 'hono';
+import type { Db } from '../../db/client';
+import { listElections } from '../../db/results';
+import { electionPath } from '../../views/public/paths';
+import type { AppEnv } from '../env';
+import { notFoundPage } from '../http/notFound';
+import type { Rendered } from '../http/rendered';
+import { sendRendered } from '../http/sendRendered';
+import { PublishedPages } from '../results/publishedPages';
+
+// Short shared-cache lifetimes let a CDN absorb the spike (one request per few seconds
+// reaches us per page, however many phones ask) while results still arrive within seconds;
+// stale-while-revalidate keeps answering instantly while it fetches the next version.
+const pageCaching = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
+const fragmentCaching = 'public, max-age=2, s-maxage=2, stale-while-revalidate=10';
+
+function send(c: Context<AppEnv>, rendered: Rendered | null, caching: string, missing: string) {
+  return rendered ? sendRendered(c.req.raw, rendered, caching) : notFoundPage(c, missing);
+}
+
+const noElection = 'There is no election with that id.';
+const noWard = 'There is no ward with that id in this election.';
+
+/**
+ * Mounted before the app's session and CSRF middleware (these pages are the same for
+ * everyone and only read), so it gets the database itself.
+ */
+export function resultsPages(database: (c: Context) => Db, pages = new PublishedPages()) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      // The current election: the only one, or the latest by date.
+      const [current] = await listElections(database(c));
+      if (!current) return notFoundPage(c, 'No election has been set up yet.');
+      c.header('cache-control', 'public, max-age=60, s-maxage=60');
+      return c.redirect(electionPath(current.id), 302);
+    })
+    .get('/elections/:electionId', async (c) =>
+      send(c, await pages.electionPage(database(c), c.req.param('electionId')), pageCaching, noElection),
+    )
+    .get('/elections/:electionId/live', async (c) =>
+      send(c, await pages.electionLive(database(c), c.req.param('electionId')), fragmentCaching, noElection),
+    )
+    .get('/elections/:electionId/contests/:contestId', async (c) =>
+      send(c, await pages.contestPage(database(c), c.req.param('electionId'), c.req.param('contestId')), pageCaching, noWard),
+    )
+    .get('/elections/:electionId/contests/:contestId/live', async (c) =>
+      send(c, await pages.contestLive(database(c), c.req.param('electionId'), c.req.param('contestId')), fragmentCaching, noWard),
+    );
+}

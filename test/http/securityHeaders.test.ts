@@ -1,0 +1,102 @@
+// Every answer the app gives carries the security headers, whoever asks and whatever the
+// answer: public pages and their fragments, JSON, officer pages, static files, redirects,
+// 304s and 404s. Checked over real HTTP against a real server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/server';
+
+const expectedPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+];
+
+function expectSecured(res: Response, what: string) {
+  const policy = res.headers.get('content-security-policy') ?? '';
+  for (const directive of expectedPolicy) expect(policy, `${what}: ${directive}`).toContain(directive);
+  expect(policy, what).not.toContain('unsafe-inline');
+  expect(policy, what).not.toContain('unsafe-eval');
+  const hsts = Number(res.headers.get('strict-transport-security')?.match(/max-age=(\d+)/)?.[1]);
+  expect(hsts, `${what}: HSTS of at least a year`).toBeGreaterThanOrEqual(31_536_000);
+  expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
+  expect(res.headers.get('referrer-policy'), what).toBe('strict-origin-when-cross-origin');
+  expect(res.headers.get('x-frame-options'), what).toBe('DENY');
+}
+
+describe('security headers on every response', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
+
+  it('on the public pages and the fragments they poll, including 304s', async () => {
+    const election = `/elections/${server.def.id}`;
+    const ward = `${election}/contests/${server.def.contests[0]!.id}`;
+    for (const path of ['/', election, `${election}/live`, ward, `${ward}/live`]) {
+      const res = await get(path);
+      expect(res.status, path).toBeLessThan(400);
+      expectSecured(res, path);
+      const etag = res.headers.get('etag');
+      if (etag) {
+        const again = await get(path, { 'if-none-match': etag });
+        expect(again.status, path).toBe(304);
+        expectSecured(again, `${path} (304)`);
+      }
+    }
+  });
+
+  it('on the JSON API, answered or refused', async () => {
+    const ok = await get(`/api/v1/elections/${server.def.id}`, { accept: 'application/json' });
+    expect(ok.status).toBe(200);
+    expectSecured(ok, 'API JSON');
+    const refused = await fetch(`${server.url}/api/v1/contests/${server.def.contests[0]!.id}/declaration`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(401);
+    expectSecured(refused, 'API 401');
+  });
+
+  it('on the officer pages, and the redirect to sign in', async () => {
+    const login = await get('/login');
+    expect(login.status).toBe(200);
+    expectSecured(login, '/login');
+    const officer = await get('/officer');
+    expect(officer.status).toBe(303);
+    expectSecured(officer, '/officer redirect');
+  });
+
+  it('on static files', async () => {
+    for (const path of ['/static/app.css', '/static/htmx.min.js']) {
+      const res = await get(path, { accept: '*/*' });
+      expect(res.status, path).toBe(200);
+      expectSecured(res, path);
+    }
+  });
+
+  it('on pages not found, HTML or JSON', async () => {
+    const html = await get('/elections/no-such-election');
+    expect(html.status).toBe(404);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expectSecured(html, 'HTML 404');
+    const json = await get('/api/v1/elections/no-such-election', { accept: 'application/json' });
+    expect(json.status).toBe(404);
+    expectSecured(json, 'JSON 404');
+  });
+
+  it('lets newsrooms frame only the embed routes', async () => {
+    const res = await get('/embed/anything');
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+  });
+});

@@ -1,0 +1,27 @@
+// The results page's live section: headline, progress, seats by party, latest declarations
+// and every ward. The same component is the section in the full page and the fragment htmx
+// fetches, so the two can never differ.
+import type { ElectionView } from '../../src/results/electionView';
+import { AllWards } from './AllWards';
+import { Headline } from './Headline';
+import { LatestDeclarations } from './LatestDeclarations';
+import { PartyTable } from './PartyTable';
+import { SeatsChart } from './SeatsChart';
+
+export function ElectionLive({ view }: { view: ElectionView }) {
+  const { results } = view;
+  return (
+    <>
+      <Headline results={results} />
+      <section aria-labelledby="seats-heading">
+        <h2 id="seats-heading">Seats by party</h2>
+        <figure class="chart">
+          <SeatsChart results={results} />
+        </figure>
+        <PartyTable results={results} />
+      </section>
+      <LatestDeclarations electionId={results.id} latest={view.latest} />
+      <AllWards electionId={results.id} contests={results.contests} />
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+// The public pages' addresses, in one place.
+const part = encodeURIComponent;
+
+export const electionPath = (electionId: string) => `/elections/${part(electionId)}`;
+export const electionLivePath = (electionId: string) => `${electionPath(electionId)}/live`;
+export const contestPath = (electionId: string, contestId: string) => `${electionPath(electionId)}/contests/${part(contestId)}`;
+export const contestLivePath = (electionId: string, contestId: string) => `${contestPath(electionId, contestId)}/live`;
+export const electionJsonPath = (electionId: string) => `/api/v1/elections/${part(electionId)}`;
