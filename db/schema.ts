@@ -211,7 +211,11 @@ export const apiTokens = sqliteTable('api_tokens', {
   revokedAt: text('revoked_at'),
 });
 
-export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'dead'] as const;
+// pending: waiting for its turn (or its retry time); held: waiting for an admin's approval;
+// sending: claimed by a dispatcher; posted: on the platform (or treated as posted, see note);
+// dead: gave up after too many attempts, or refused for good; cancelled: an admin chose not
+// to post it, or a newer version superseded it before it went out.
+export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'dead', 'cancelled'] as const;
 
 // One row per (declaration version, channel): written in the same atomic write as the
 // declaration, so a result is never published without its posts being queued.
@@ -234,12 +238,44 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
+    // The words as first composed, frozen so every retry sends exactly the same post (X
+    // recognises a repeat by its text) and people see what went out.
+    body: text('body'),
+    /** The results page the post links to. */
+    link: text('link'),
+    // An earlier attempt may have reached the platform (a timeout or dropped connection
+    // after sending, a 5xx, a dispatcher killed mid-send): the next attempt must check
+    // before it sends.
+    uncertain: integer('uncertain', { mode: 'boolean' }).notNull().default(false),
+    firstAttemptAt: text('first_attempt_at'),
+    /** What a reply needs beyond the id (Bluesky: the record's cid and its thread root). */
+    remoteMeta: text('remote_meta', { mode: 'json' }).$type<Record<string, string>>(),
+    /** Said to people next to the status, e.g. why a post counts as posted without an id. */
+    note: text('note'),
+    approvedBy: text('approved_by'),
+    approvedAt: text('approved_at'),
   },
   (t) => [
     uniqueIndex('outbox_once').on(t.contestId, t.version, t.channel),
     index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_channel').on(t.channel, t.status),
   ],
 );
+
+// What an admin set for a social channel (credentials stay in the environment), and when the
+// platform said to come back after a rate limit. A channel without a row has the defaults.
+export const socialChannels = sqliteTable('social_channels', {
+  channel: text('channel').primaryKey(),
+  paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+  holdForApproval: integer('hold_for_approval', { mode: 'boolean' }).notNull().default(false),
+  /** Null: the built-in wording. */
+  declarationTemplate: text('declaration_template'),
+  correctionTemplate: text('correction_template'),
+  /** No request to this platform before this time (its rate-limit reset). */
+  blockedUntil: text('blocked_until'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
 
 export const auditLog = sqliteTable(
   'audit_log',

@@ -16,12 +16,25 @@ import { ProblemsError } from './declare/problems';
 import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
+import { adminSocial } from './routes/adminSocial';
+import { officerSocial } from './routes/officerSocial';
+import type { Env as SocialEnv } from './social/config';
+import { resultsPages } from './routes/results';
+import { notFound } from './http/notFound';
+import { feeds } from './routes/feeds';
 
 export interface AppOptions {
   /** The database for this request: one connection on Node, the D1 binding on Workers. */
   db: (c: Context) => Db;
-  /** Social channels each declaration queues a post on ("log" by default). */
-  channels?: string[];
+  /**
+   * Social channels each declaration queues a post on ("log" by default); a function when
+   * they come from the request's environment (the Worker's bindings).
+   */
+  channels?: string[] | ((c: Context) => string[]);
+  /** Told after each declaration is recorded, to dispatch its posts without waiting. */
+  onDeclared?: (c: Context) => void;
+  /** Where the social channels are configured from, for the admin screens (names only shown). */
+  socialEnv?: (c: Context) => SocialEnv;
   /** Static files served by the app (Node); on Workers, static assets serve them. */
   assets?: Map<string, Asset>;
   /** The public address (PUBLIC_URL), when a proxy in front terminates TLS. */
@@ -33,22 +46,37 @@ export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(securityHeaders);
+  // The public results pages come first: the election-night hot path needs no session,
+  // no CSRF check and no per-request setup, only the database (see src/routes/results.tsx).
+  app.route('/', resultsPages(options.db));
   // Browsers send Origin with every form post: one from another site is refused outright.
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
   app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
   app.use(async (c, next) => {
     c.set('db', options.db(c));
-    c.set('channels', channels);
+    c.set('channels', typeof channels === 'function' ? channels(c) : channels);
+    c.set('origin', publicOrigin ?? new URL(c.req.url).origin);
     await next();
   });
   app.use(identify);
+  if (options.onDeclared) {
+    const onDeclared = options.onDeclared;
+    app.use(async (c, next) => {
+      await next();
+      if (c.var.declared) onDeclared(c);
+    });
+  }
   app.route('/api/v1', publicApi);
   app.route('/api/v1', declarationsApi);
+  app.route('/api/v1', feeds);
   app.route('/', login);
   app.route('/', officer);
   app.route('/', admin);
+  app.route('/', officerSocial);
+  app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));
   if (options.assets) app.route('/', assetRoutes(options.assets));
-  app.notFound((c) => c.json({ error: 'not_found', message: 'Nothing here.' }, 404));
+  // People get an HTML page, API clients the JSON error (see src/http/notFound.tsx).
+  app.notFound(notFound);
   app.onError((error, c) => {
     if (error instanceof ProblemsError) {
       const kind = error.status === 404 ? 'not_found' : error.status === 409 ? 'conflict' : 'invalid';

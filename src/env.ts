@@ -19,6 +19,8 @@ export interface AppVariables {
   channels: string[];
   /** The site's public origin (PUBLIC_URL, else this request's), for absolute links. */
   origin: string;
+  /** Set when this request recorded a declaration, so its posts can be dispatched at once. */
+  declared?: boolean;
 }
 
 export interface AppEnv {

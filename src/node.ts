@@ -6,16 +6,33 @@ import { createApp } from './app';
 import { collectAssets } from './assets/collect';
 import { databasePath, port } from './config';
 import { loadDemoIfEmpty } from './demo';
+import { nodeAdapters } from './social/channels/nodeAdapters';
+import { startDispatchLoop } from './social/dispatch/loop';
+import { socialFromEnv } from './social/runtime';
 
 const path = databasePath();
 const { db, close } = openSqlite(path);
 const demo = await loadDemoIfEmpty(db);
-const app = createApp({ db: () => db, assets: await collectAssets() });
+// Social posts: channels from the environment, dispatched by a loop in this process. Posts
+// link to PUBLIC_URL; without it, to this server as seen from this machine.
+const socialEnv = { PUBLIC_URL: `http://localhost:${port()}`, ...process.env };
+const social = socialFromEnv(db, socialEnv, nodeAdapters);
+for (const problem of social.config.problems) console.warn(`[social] ${problem}`);
+const posting = startDispatchLoop(social.dispatcher, { pollMs: social.pollMs });
+const app = createApp({
+  db: () => db,
+  assets: await collectAssets(),
+  channels: social.channelNames,
+  onDeclared: () => posting.wake(),
+  socialEnv: () => socialEnv,
+  publicUrl: process.env.PUBLIC_URL,
+});
 
 const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST }, (info) => {
   const base = `http://localhost:${info.port}`;
   console.log(`Declare is running on ${base} (database: ${path})`);
   if (demo) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);
+  console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
   void listElections(db).then((elections) => {
     for (const e of elections) console.log(`  ${e.name}: ${base}/elections/${e.id}`);
     console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);
@@ -26,7 +43,9 @@ const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOS
 // Finish in-flight requests and close the database cleanly on Ctrl-C or a stop signal.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close(() => {
+    server.close(async () => {
+      // Let a post being sent finish, so its outcome is recorded rather than left uncertain.
+      await posting.stop();
       close();
       process.exit(0);
     });

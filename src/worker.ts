@@ -6,22 +6,40 @@ import type { Context } from 'hono';
 import * as schema from '../db/schema';
 import { createApp } from './app';
 import type { AppEnv } from './env';
+import { dispatchOnWorkers, workerChannelNames } from './social/workerDispatch';
 
 /** The bindings wrangler.toml declares. */
 export interface WorkerBindings {
   DB: D1Database;
+  /** PUBLIC_URL and the social channels' variables and secrets (README "Social channels"). */
+  [variable: string]: unknown;
 }
 
 /** The app's environment on Workers: the shared variables plus the bindings. */
 export type WorkerEnv = AppEnv & { Bindings: WorkerBindings };
 
+// A drizzle wrapper is a few plain objects over the binding: cheap to build per request.
+const database = (env: WorkerBindings) => drizzle(env.DB, { schema });
+const bindings = (c: Context) => (c as Context<WorkerEnv>).env;
+
+/** One dispatch pass; its failure is logged, never thrown at the request that started it. */
+const dispatch = (env: WorkerBindings) =>
+  dispatchOnWorkers(database(env), env).catch((error) => console.error('[social] dispatch pass failed:', error));
+
 const app = createApp({
-  // A drizzle wrapper is a few plain objects over the binding: cheap to build per request.
-  db: (c: Context) => drizzle((c as Context<WorkerEnv>).env.DB, { schema }),
+  db: (c) => database(bindings(c)),
+  channels: (c) => workerChannelNames(bindings(c)),
+  // Post at once, after the answer has gone to the officer; the cron picks up the rest.
+  onDeclared: (c) => c.executionCtx.waitUntil(dispatch(bindings(c))),
+  socialEnv: bindings,
 });
 
 // Not `satisfies ExportedHandler`: the project type-checks against DOM/Node's Request, and
 // workers-types' Request differs from it only in Cloudflare's extra fields.
 export default {
   fetch: app.fetch,
+  /** The cron trigger (wrangler.toml): retries, rate-limit waits, held posts once approved. */
+  scheduled(_controller: unknown, env: WorkerBindings, ctx: { waitUntil(promise: Promise<unknown>): void }) {
+    ctx.waitUntil(dispatch(env));
+  },
 };

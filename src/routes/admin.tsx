@@ -17,6 +17,9 @@ export const admin = new Hono<AppEnv>()
     return c.html(
       <Layout title="Admin · Declare" signedIn={{ name: viewer.user.name, csrfToken: viewer.csrfToken ?? '' }}>
         <h1>Accounts</h1>
+        <p>
+          <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
+        </p>
         {ended && <p role="status">Signed out {ended} everywhere.</p>}
         <table class="votes">
           <thead>

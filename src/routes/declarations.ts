@@ -29,6 +29,7 @@ export const declarationsApi = new Hono<AppEnv>()
       actor: actorOf(c),
       channels: c.var.channels,
     });
+    if (!answer.replayed) c.set('declared', true);
     return c.body(answer.body, answer.status as 201, {
       'content-type': 'application/json; charset=utf-8',
       ...(answer.replayed ? { 'idempotent-replayed': 'true' } : {}),

@@ -155,6 +155,7 @@ export const officer = new Hono<AppEnv>()
         actor: actorOf(c),
         channels: c.var.channels,
       });
+      if (!answer.replayed) c.set('declared', true);
       return c.html(
         <PublishedPage electionId={snapshot.election.id} result={JSON.parse(answer.body)} signedIn={signedIn(c)} replayed={answer.replayed} />,
         201,

@@ -7,6 +7,7 @@ import { authSuite } from './auth.suite';
 import { declarationRouteSuite } from './declarations.suite';
 import { feedsSuite } from './feeds.suite';
 import { officerFormSuite } from './officer.suite';
+import { resultsPagesSuite } from './results.suite';
 
 const open = async () => drizzle(env.DB, { schema });
 
@@ -14,4 +15,5 @@ publicApiSuite('d1', open);
 declarationRouteSuite('d1', open);
 authSuite('d1', open);
 officerFormSuite('d1', open);
+resultsPagesSuite('d1', open);
 feedsSuite('d1', open);

@@ -2,6 +2,7 @@
 import type { ContestResult } from '../../src/results/contestResult';
 import { formatNumber } from '../../src/domain';
 import { Layout } from '../Layout';
+import { PostStatusSlot } from '../social/PostStatus';
 import { PendingBanner } from './PendingBanner';
 
 export interface PublishedPageProps {
@@ -37,6 +38,7 @@ export function PublishedPage({ electionId, result, signedIn, replayed }: Publis
         <a class="button secondary" href={wardUrl}>See it as the public does</a>
         <a class="button secondary" href={`/officer/contests/${encodeURIComponent(result.id)}`}>Correct this result</a>
       </p>
+      <PostStatusSlot contestId={result.id} />
     </Layout>
   );
 }

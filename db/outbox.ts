@@ -1,0 +1,259 @@
+// The social outbox: one row per (declaration version, channel). The dispatcher claims a
+// row with one conditional UPDATE ... RETURNING (atomic on both drivers, so two
+// dispatchers never hold the same row), sends it, and records the outcome only while it
+// still holds the claim. See README "How exactly-once works".
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { auditStatement, type Actor } from './audit';
+import { commitAtomically, type Db } from './client';
+import { contests, outbox, socialChannels } from './schema';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type OutboxStatus = OutboxRow['status'];
+
+/** Who holds a claim, for how long: the claim must outlast one request with its timeout. */
+export interface Claimer {
+  id: string;
+  claimMs: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Claims the next row of `channel` that may be sent now, or null. In one statement:
+ * - due: pending and its retry time has come, or claimed by a dispatcher that stopped
+ *   (its claim ran out while sending: the row comes back marked uncertain);
+ * - one sender per channel: no other row of the channel is being sent under a live claim,
+ *   so rate limits and the order of posts hold across dispatchers;
+ * - the channel is not paused nor waiting for a rate-limit reset, and a held channel's
+ *   rows have been approved;
+ * - a correction waits until the post it follows is settled.
+ */
+export async function claimNext(db: Db, channel: string, claimer: Claimer, nowMs: number): Promise<OutboxRow | null> {
+  const now = iso(nowMs);
+  const [row] = await db
+    .update(outbox)
+    .set({
+      status: 'sending',
+      claimedBy: claimer.id,
+      claimedUntil: iso(nowMs + claimer.claimMs),
+      attempts: sql`${outbox.attempts} + 1`,
+      uncertain: sql`CASE WHEN ${outbox.status} = 'sending' THEN 1 ELSE ${outbox.uncertain} END`,
+      firstAttemptAt: sql`COALESCE(${outbox.firstAttemptAt}, ${now})`,
+      updatedAt: now,
+    })
+    .where(
+      sql`${outbox.id} = (
+        SELECT o.id FROM outbox o
+        WHERE o.channel = ${channel}
+          AND ((o.status = 'pending' AND o.next_attempt_at <= ${now})
+            OR (o.status = 'sending' AND o.claimed_until < ${now}))
+          AND NOT EXISTS (SELECT 1 FROM outbox s
+            WHERE s.channel = o.channel AND s.status = 'sending' AND s.claimed_until >= ${now})
+          AND NOT EXISTS (SELECT 1 FROM social_channels c
+            WHERE c.channel = o.channel
+              AND (c.paused = 1 OR c.blocked_until > ${now}
+                OR (c.hold_for_approval = 1 AND o.status = 'pending' AND o.approved_at IS NULL)))
+          AND NOT EXISTS (SELECT 1 FROM outbox p
+            WHERE p.channel = o.channel AND p.contest_id = o.contest_id AND p.version < o.version
+              AND p.status IN ('pending', 'held', 'sending'))
+        ORDER BY o.created_at, o.contest_id, o.version
+        LIMIT 1)`,
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** The conditions under which a dispatcher may still write a row's outcome. */
+function stillClaimed(id: string, claimer: Claimer) {
+  return and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, claimer.id));
+}
+
+const released = { claimedBy: null, claimedUntil: null } as const;
+
+/** Freezes the words on the first attempt; later attempts send exactly these. */
+export async function freezeBody(db: Db, id: string, claimer: Claimer, body: string, link: string): Promise<void> {
+  await db.update(outbox).set({ body, link }).where(and(stillClaimed(id, claimer), sql`${outbox.body} IS NULL`));
+}
+
+/** Returns false when the claim was lost meanwhile (another dispatcher took the row over). */
+export async function markPosted(
+  db: Db,
+  id: string,
+  claimer: Claimer,
+  remote: { id: string; url: string | null; meta?: Record<string, string> | null } | null,
+  note: string | null,
+  nowMs: number,
+): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({
+      status: 'posted',
+      remoteId: remote?.id ?? null,
+      remoteUrl: remote?.url ?? null,
+      remoteMeta: remote?.meta ?? null,
+      note,
+      lastError: null,
+      ...released,
+      updatedAt: iso(nowMs),
+    })
+    .where(stillClaimed(id, claimer))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+export interface RetryPlan {
+  error: string;
+  nextAttemptMs: number;
+  maybeSent: boolean;
+  /** A rate-limit wait is not a failed attempt: it does not count towards giving up. */
+  refundAttempt: boolean;
+}
+
+export async function markRetry(db: Db, id: string, claimer: Claimer, plan: RetryPlan, nowMs: number): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({
+      status: 'pending',
+      nextAttemptAt: iso(plan.nextAttemptMs),
+      lastError: plan.error,
+      uncertain: plan.maybeSent ? true : sql`${outbox.uncertain}`,
+      attempts: plan.refundAttempt ? sql`${outbox.attempts} - 1` : sql`${outbox.attempts}`,
+      ...released,
+      updatedAt: iso(nowMs),
+    })
+    .where(stillClaimed(id, claimer))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+/** Gives up: shown to admins, who can send it again. */
+export async function markDead(db: Db, id: string, claimer: Claimer, error: string, maybeSent: boolean, nowMs: number): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'dead', lastError: error, uncertain: maybeSent ? true : sql`${outbox.uncertain}`, ...released, updatedAt: iso(nowMs) })
+    .where(stillClaimed(id, claimer))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+/** Not posted, and never will be: superseded by a newer version before it went out. */
+export async function markCancelled(db: Db, id: string, claimer: Claimer, note: string, nowMs: number): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'cancelled', note, ...released, updatedAt: iso(nowMs) })
+    .where(stillClaimed(id, claimer))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+/** Puts pending, unapproved rows of channels on hold into "held", so people see them waiting. */
+export async function holdUnapproved(db: Db, nowMs: number): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'held', updatedAt: iso(nowMs) })
+    .where(
+      and(
+        eq(outbox.status, 'pending'),
+        sql`${outbox.approvedAt} IS NULL`,
+        inArray(outbox.channel, db.select({ channel: socialChannels.channel }).from(socialChannels).where(eq(socialChannels.holdForApproval, true))),
+      ),
+    );
+}
+
+/** The latest earlier version of this ward posted on this channel: what a correction replies to. */
+export async function postedBefore(db: Db, row: Pick<OutboxRow, 'contestId' | 'channel' | 'version'>): Promise<OutboxRow | null> {
+  const [found] = await db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.contestId, row.contestId), eq(outbox.channel, row.channel), lt(outbox.version, row.version), eq(outbox.status, 'posted')))
+    .orderBy(desc(outbox.version))
+    .limit(1);
+  return found ?? null;
+}
+
+/** The newest version queued for this ward and channel. */
+export async function newestVersionQueued(db: Db, row: Pick<OutboxRow, 'contestId' | 'channel'>): Promise<number> {
+  const [found] = await db
+    .select({ version: sql<number>`max(${outbox.version})` })
+    .from(outbox)
+    .where(and(eq(outbox.contestId, row.contestId), eq(outbox.channel, row.channel)));
+  return found?.version ?? 0;
+}
+
+// Reading, for people.
+
+export interface OutboxEntry extends OutboxRow {
+  contestName: string;
+  electionId: string;
+}
+
+const withContest = { row: outbox, contestName: contests.name, electionId: contests.electionId };
+const toEntry = (r: { row: OutboxRow; contestName: string; electionId: string }): OutboxEntry => ({
+  ...r.row,
+  contestName: r.contestName,
+  electionId: r.electionId,
+});
+
+/** The whole outbox for admins, newest first, optionally one status. */
+export async function listOutbox(db: Db, filter: { status?: OutboxStatus; limit?: number } = {}): Promise<OutboxEntry[]> {
+  const rows = await db
+    .select(withContest)
+    .from(outbox)
+    .innerJoin(contests, eq(contests.id, outbox.contestId))
+    .where(filter.status ? eq(outbox.status, filter.status) : undefined)
+    .orderBy(desc(outbox.createdAt), asc(outbox.contestId), desc(outbox.version), asc(outbox.channel))
+    .limit(filter.limit ?? 200);
+  return rows.map(toEntry);
+}
+
+/** Every post of one ward, by version then channel: what the officer sees. */
+export async function outboxForContest(db: Db, contestId: string): Promise<OutboxEntry[]> {
+  const rows = await db
+    .select(withContest)
+    .from(outbox)
+    .innerJoin(contests, eq(contests.id, outbox.contestId))
+    .where(eq(outbox.contestId, contestId))
+    .orderBy(desc(outbox.version), asc(outbox.channel));
+  return rows.map(toEntry);
+}
+
+export async function findOutboxRow(db: Db, id: string): Promise<OutboxEntry | null> {
+  const [row] = await db.select(withContest).from(outbox).innerJoin(contests, eq(contests.id, outbox.contestId)).where(eq(outbox.id, id));
+  return row ? toEntry(row) : null;
+}
+
+/** How many rows each channel has in each status. */
+export async function outboxCounts(db: Db): Promise<{ channel: string; status: OutboxStatus; count: number }[]> {
+  return db
+    .select({ channel: outbox.channel, status: outbox.status, count: sql<number>`count(*)` })
+    .from(outbox)
+    .groupBy(outbox.channel, outbox.status);
+}
+
+// Admin actions. Each is a conditional update with its audit entry in one write; the
+// condition makes a double click or a stale page harmless.
+
+type AdminAction = 'retry' | 'approve' | 'cancel';
+
+const fromStatus: Record<AdminAction, OutboxStatus[]> = { retry: ['dead'], approve: ['held'], cancel: ['held', 'pending', 'dead'] };
+
+export async function actOnOutboxRow(db: Db, id: string, action: AdminAction, actor: Actor, nowMs = Date.now()): Promise<OutboxRow | null> {
+  const now = iso(nowMs);
+  const change =
+    action === 'cancel'
+      ? { status: 'cancelled' as const, note: 'Not posted: an admin cancelled it.' }
+      : action === 'approve'
+        ? { status: 'pending' as const, approvedBy: actor.userId ?? null, approvedAt: now, nextAttemptAt: now }
+        : // A dead row gets a fresh set of attempts; if it may have been sent, it stays
+          // uncertain, so the next attempt checks before sending.
+          { status: 'pending' as const, attempts: 0, nextAttemptAt: now, approvedBy: actor.userId ?? null, approvedAt: now };
+  await commitAtomically(db, [
+    db
+      .update(outbox)
+      .set({ ...change, updatedAt: now })
+      .where(and(eq(outbox.id, id), inArray(outbox.status, fromStatus[action]))),
+    auditStatement(db, actor, { action: `social.${action}`, entity: 'outbox', entityId: id, detail: {} }, now),
+  ]);
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,27 @@
+// What Mastodon's answers mean, shared by both Mastodon adapters (masto on Node, fetch on Workers).
+import type { Delivery, OutgoingPost } from '../channel';
+import { retryAfter } from './http';
+
+/** Mastodon forgets an Idempotency-Key after an hour; we stay well inside that. */
+export const mastodonKeyLifetimeMs = 55 * 60_000;
+
+/**
+ * Past the key's lifetime a repeat would make a second status: an attempt that may have
+ * gone through that long ago counts as posted, and is not sent again.
+ */
+export function tooLateToRepeat(post: OutgoingPost, nowMs: number): Delivery | null {
+  if (!post.maybeSentSince || nowMs - Date.parse(post.maybeSentSince) <= mastodonKeyLifetimeMs) return null;
+  return { outcome: 'posted', remote: null, note: 'An attempt over an hour ago may have been posted, and Mastodon no longer recognises a repeat: not sent again. Check the account.' };
+}
+
+/** The reset of a 429: X-RateLimit-Reset (an ISO time), else Retry-After. */
+export function mastodonReset(headers: Headers | undefined, nowMs: number): number | null {
+  const reset = headers?.get('x-ratelimit-reset');
+  const at = reset ? Date.parse(reset) : NaN;
+  return Number.isNaN(at) ? retryAfter(headers?.get('retry-after'), nowMs) : at;
+}
+
+/** The status as Mastodon's API takes it (snake_case), the same from both adapters. */
+export function statusParams(post: OutgoingPost) {
+  return { status: post.text, visibility: 'public', language: 'en', ...(post.replyTo ? { in_reply_to_id: post.replyTo.id } : {}) };
+}

@@ -1,0 +1,67 @@
+// The Webhook channel: a JSON POST for Slack/Teams bridges or a newsroom's own system.
+// Signed with HMAC-SHA256 over "<timestamp>.<body>" so a receiver can check it came from
+// us and is fresh. The delivery id is the outbox row id, the same on every retry: a
+// receiver that keeps the ids it has seen processes each declaration once.
+import type { Channel, OutgoingPost } from '../channel';
+import { wordingRules } from '../wording/rules';
+import { bodyText, fetchWithTimeout, httpFailure, networkFailure, retryAfter, type AdapterOptions } from './http';
+
+export const webhookHeaders = {
+  signature: 'x-declare-signature',
+  timestamp: 'x-declare-timestamp',
+  delivery: 'x-declare-delivery',
+  event: 'x-declare-event',
+} as const;
+
+/** What the receiver gets. Field names are a contract, like the public JSON. */
+export function webhookPayload(post: OutgoingPost) {
+  return {
+    deliveryId: post.id,
+    event: post.kind,
+    text: post.text,
+    url: post.link,
+    electionId: post.electionId,
+    contest: post.contest,
+    inReplyTo: post.replyTo ? { id: post.replyTo.id } : null,
+  };
+}
+
+const encoder = new TextEncoder();
+
+export async function webhookSignature(secret: string, timestamp: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`)));
+  return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function webhookChannel(config: { url: string; secret: string }, options: AdapterOptions): Channel {
+  const send = fetchWithTimeout(options.requestTimeoutMs);
+  return {
+    name: 'webhook',
+    rules: wordingRules.webhook,
+    async send(post) {
+      const body = JSON.stringify(webhookPayload(post));
+      const timestamp = String(Math.floor(options.now() / 1000));
+      let response: Response;
+      try {
+        response = await send(config.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Declare-Webhook/1',
+            [webhookHeaders.signature]: await webhookSignature(config.secret, timestamp, body),
+            [webhookHeaders.timestamp]: timestamp,
+            [webhookHeaders.delivery]: post.id,
+            [webhookHeaders.event]: post.kind,
+          },
+          body,
+        });
+      } catch (error) {
+        return networkFailure('The webhook', error);
+      }
+      const text = await bodyText(response);
+      if (response.ok) return { outcome: 'posted', remote: { id: post.id, url: null } };
+      return httpFailure('The webhook', response.status, text, retryAfter(response.headers.get('retry-after'), options.now()), options);
+    },
+  };
+}

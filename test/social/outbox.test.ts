@@ -1,0 +1,4 @@
+import { openSqlite } from '../../db/sqlite';
+import { outboxSuite } from './outbox.suite';
+
+outboxSuite('better-sqlite3', async () => openSqlite(':memory:').db);
