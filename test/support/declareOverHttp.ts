@@ -6,7 +6,7 @@ import { addApiToken, createUser } from '../../db/users';
 import { hashPassword } from '../../src/auth/password';
 import { hashToken, randomToken } from '../../src/auth/secrets';
 import type { DeclarationSubmission } from '../../src/declare/submission';
-import { medwayWard } from '../fixtures';
+import { medwaySubmissionFor } from '../fixtures';
 
 export async function officerToken(db: Db, name = `officer-${crypto.randomUUID().slice(0, 8)}`): Promise<string> {
   const user = await createUser(db, { name, role: 'officer', passwordHash: await hashPassword('count night 2023') });
@@ -20,23 +20,7 @@ export async function medwaySubmissions(db: Db, electionId: string): Promise<Map
   const snapshot = await loadElection(db, electionId);
   if (!snapshot) throw new Error(`no election ${electionId}`);
   const out = new Map<string, { contestId: string; body: DeclarationSubmission }>();
-  for (const contest of snapshot.contests) {
-    const ward = medwayWard(contest.name);
-    const idOf = (surname: string, otherNames: string) => contest.candidates.find((x) => x.surname === surname && x.otherNames === otherNames)!.id;
-    out.set(contest.name, {
-      contestId: contest.id,
-      body: {
-        votes: ward.candidates.map((x) => ({ candidate: idOf(x.surname, x.otherNames), votes: x.votes })),
-        rejected: {
-          noOfficialMark: ward.rejected.noOfficialMark,
-          tooManyVotes: ward.rejected.tooManyVotes,
-          identifiable: ward.rejected.identifiable,
-          unmarkedOrUncertain: ward.rejected.unmarkedOrUncertain,
-        },
-        ballotPapersVerified: { pollingStations: ward.ballotPapersVerified.pollingStations, postal: ward.ballotPapersVerified.postal },
-      },
-    });
-  }
+  for (const contest of snapshot.contests) out.set(contest.name, { contestId: contest.id, body: medwaySubmissionFor(contest) });
   return out;
 }
 

@@ -12,7 +12,7 @@ import { addApiToken, createUser } from '../../db/users';
 import type { DeclarationSubmission } from '../../src/declare/submission';
 import type { ElectionDefinition } from '../../src/setup/definition';
 import { importElection } from '../../src/setup/importElection';
-import { freshMedway, medwayWard } from '../fixtures';
+import { freshMedway, medwaySubmissionFor } from '../fixtures';
 
 export const testPassword = 'correct horse battery';
 
@@ -43,23 +43,8 @@ export async function harness(
 
   /** The declared Medway figures of a ward, as the API takes them. */
   async function medwaySubmission(name: string): Promise<{ contestId: string; body: DeclarationSubmission }> {
-    const ward = medwayWard(name);
     const c = await contest(name);
-    const idOf = (surname: string, otherNames: string) =>
-      c.candidates.find((x) => x.surname === surname && x.otherNames === otherNames)!.id;
-    return {
-      contestId: c.id,
-      body: {
-        votes: ward.candidates.map((x) => ({ candidate: idOf(x.surname, x.otherNames), votes: x.votes })),
-        rejected: {
-          noOfficialMark: ward.rejected.noOfficialMark,
-          tooManyVotes: ward.rejected.tooManyVotes,
-          identifiable: ward.rejected.identifiable,
-          unmarkedOrUncertain: ward.rejected.unmarkedOrUncertain,
-        },
-        ballotPapersVerified: { pollingStations: ward.ballotPapersVerified.pollingStations, postal: ward.ballotPapersVerified.postal },
-      },
-    };
+    return { contestId: c.id, body: medwaySubmissionFor(c) };
   }
 
   function declare(contestId: string, body: unknown, init: { token?: string | null; key?: string | null } = {}) {
