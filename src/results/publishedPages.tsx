@@ -3,14 +3,13 @@
 // from memory, already gzipped, with its ETag. The first request after a change loads the
 // election once and renders what is asked for; requests racing it share that work.
 import type { Db } from '../../db/client';
-import { loadElection, type ContestSnapshot } from '../../db/results';
+import { electionUpdatedAt, loadElection, type ContestSnapshot } from '../../db/results';
 import { ContestLive } from '../../views/public/ContestLive';
 import { ContestPage } from '../../views/public/ContestPage';
 import { ElectionLive } from '../../views/public/ElectionLive';
 import { ElectionPage } from '../../views/public/ElectionPage';
 import { contestLivePath, electionLivePath } from '../../views/public/paths';
 import { prepare, type Rendered } from '../http/rendered';
-import { electionChangeStamp } from './changeStamp';
 import { contestView, electionView, findContest, type ElectionView } from './electionView';
 import { htmlOf, renderLive, type LiveRender } from './liveRender';
 import { VersionedCache } from './pageCache';
@@ -61,7 +60,7 @@ export class PublishedPages {
 
   /** The election as it stands: one indexed read, and a load only when it has changed. */
   private async current(db: Db, electionId: string): Promise<Current | null> {
-    const version = await electionChangeStamp(db, electionId);
+    const version = await electionUpdatedAt(db, electionId);
     if (version === null) return null;
     const view = await this.views.get(electionId, version, async () => {
       const snapshot = await loadElection(db, electionId);
