@@ -5,11 +5,10 @@
 // gone through, the adapter first asks for the record at that key. A correction replies
 // in the thread. (Workers use blueskyFetch.ts: the library does not load there.)
 import { AtpAgent, XRPCError } from '@atproto/api';
-import type { Channel, Delivery, OutgoingPost, RemotePost } from '../channel';
+import type { Channel, Delivery } from '../channel';
 import { wordingRules } from '../wording/rules';
-import { notAgainNotes, postCollection, postRecord, remoteOf } from './blueskyRecord';
+import { postAtRecordKey, postCollection } from './blueskyRecord';
 import { epochSeconds, fetchWithTimeout, httpFailure, networkFailure, type AdapterOptions } from './http';
-import { recordKeyFor } from './tid';
 
 export interface BlueskyConfig {
   service: string;
@@ -29,39 +28,34 @@ export function blueskyChannel(config: BlueskyConfig, options: AdapterOptions): 
   // One session for the life of the process: Bluesky limits how often an account may log in.
   const agent = new AtpAgent({ service: config.service, fetch: fetchWithTimeout(options.requestTimeoutMs) });
 
-  async function existing(did: string, rkey: string, post: OutgoingPost): Promise<RemotePost | null> {
-    try {
-      const { data } = await agent.com.atproto.repo.getRecord({ repo: did, collection: postCollection, rkey });
-      return data.cid ? remoteOf(did, rkey, data.uri, data.cid, post) : null;
-    } catch (error) {
-      if (error instanceof XRPCError && error.error === 'RecordNotFound') return null;
-      throw error;
-    }
-  }
-
   return {
     name: 'bluesky',
     rules: wordingRules.bluesky,
     async send(post) {
       try {
         if (!agent.hasSession) await agent.login({ identifier: config.identifier, password: config.appPassword });
+        const repo = agent.com.atproto.repo;
         const did = agent.session!.did;
-        const rkey = recordKeyFor(post.id, post.queuedAt);
-        if (post.maybeSentSince) {
-          const found = await existing(did, rkey, post);
-          if (found) return { outcome: 'posted', remote: found, note: notAgainNotes.found };
-        }
-        try {
-          const { data } = await agent.com.atproto.repo.createRecord({ repo: did, collection: postCollection, rkey, record: postRecord(post) });
-          return { outcome: 'posted', remote: remoteOf(did, rkey, data.uri, data.cid, post) };
-        } catch (error) {
-          // A record already at this key is our own earlier attempt: that post is the one.
-          if (error instanceof XRPCError && error.status === 400) {
-            const found = await existing(did, rkey, post);
-            if (found) return { outcome: 'posted', remote: found, note: notAgainNotes.exists };
-          }
-          throw error;
-        }
+        return await postAtRecordKey(
+          {
+            did,
+            async find(rkey) {
+              try {
+                const { data } = await repo.getRecord({ repo: did, collection: postCollection, rkey });
+                return data.cid ? { uri: data.uri, cid: data.cid } : null;
+              } catch (error) {
+                if (error instanceof XRPCError && error.error === 'RecordNotFound') return null;
+                throw error;
+              }
+            },
+            async create(rkey, record) {
+              const { data } = await repo.createRecord({ repo: did, collection: postCollection, rkey, record });
+              return { uri: data.uri, cid: data.cid };
+            },
+            isTaken: (error) => error instanceof XRPCError && error.status === 400,
+          },
+          post,
+        );
       } catch (error) {
         return failure(error, options);
       }

@@ -1,12 +1,11 @@
 // The Bluesky channel on Workers: the same XRPC calls as @atproto/api makes on Node
 // (createSession, getRecord, createRecord), with fetch. @atproto/api does not load in the
 // Workers test pool and would add 2 MB to the Worker; the protocol is three JSON calls.
-import type { Channel, Delivery, OutgoingPost, RemotePost } from '../channel';
+import type { Channel, Delivery, OutgoingPost } from '../channel';
 import { wordingRules } from '../wording/rules';
 import type { BlueskyConfig } from './bluesky';
-import { notAgainNotes, postCollection, postRecord, remoteOf } from './blueskyRecord';
+import { postAtRecordKey, postCollection } from './blueskyRecord';
 import { bodyText, epochSeconds, fetchWithTimeout, httpFailure, networkFailure, type AdapterOptions } from './http';
-import { recordKeyFor } from './tid';
 
 interface XrpcAnswer {
   status: number;
@@ -57,34 +56,28 @@ export function blueskyFetchChannel(config: BlueskyConfig, options: AdapterOptio
     return session;
   }
 
-  async function existing(did: string, rkey: string, post: OutgoingPost): Promise<RemotePost | null> {
-    try {
-      const { data } = await call('GET', 'com.atproto.repo.getRecord', { repo: did, collection: postCollection, rkey }, true);
-      return typeof data.cid === 'string' ? remoteOf(did, rkey, String(data.uri), data.cid, post) : null;
-    } catch (error) {
-      if (error instanceof XrpcFailure && error.answer?.data.error === 'RecordNotFound') return null;
-      throw error;
-    }
-  }
-
   async function attempt(post: OutgoingPost): Promise<Delivery> {
     const { did } = session ?? (await logIn());
-    const rkey = recordKeyFor(post.id, post.queuedAt);
-    if (post.maybeSentSince) {
-      const found = await existing(did, rkey, post);
-      if (found) return { outcome: 'posted', remote: found, note: notAgainNotes.found };
-    }
-    try {
-      const { data } = await call('POST', 'com.atproto.repo.createRecord', { repo: did, collection: postCollection, rkey, record: postRecord(post) }, true);
-      return { outcome: 'posted', remote: remoteOf(did, rkey, String(data.uri), String(data.cid), post) };
-    } catch (error) {
-      // A record already at this key is our own earlier attempt: that post is the one.
-      if (error instanceof XrpcFailure && error.answer?.status === 400) {
-        const found = await existing(did, rkey, post);
-        if (found) return { outcome: 'posted', remote: found, note: notAgainNotes.exists };
-      }
-      throw error;
-    }
+    return postAtRecordKey(
+      {
+        did,
+        async find(rkey) {
+          try {
+            const { data } = await call('GET', 'com.atproto.repo.getRecord', { repo: did, collection: postCollection, rkey }, true);
+            return typeof data.cid === 'string' ? { uri: String(data.uri), cid: data.cid } : null;
+          } catch (error) {
+            if (error instanceof XrpcFailure && error.answer?.data.error === 'RecordNotFound') return null;
+            throw error;
+          }
+        },
+        async create(rkey, record) {
+          const { data } = await call('POST', 'com.atproto.repo.createRecord', { repo: did, collection: postCollection, rkey, record }, true);
+          return { uri: String(data.uri), cid: String(data.cid) };
+        },
+        isTaken: (error) => error instanceof XrpcFailure && error.answer?.status === 400,
+      },
+      post,
+    );
   }
 
   return {

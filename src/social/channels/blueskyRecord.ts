@@ -1,6 +1,7 @@
 // What a Bluesky post record holds, shared by both Bluesky adapters (@atproto/api on Node,
 // fetch on Workers): the link facet, the reply reference, the post's address.
-import type { OutgoingPost, RemotePost } from '../channel';
+import type { Delivery, OutgoingPost, RemotePost } from '../channel';
+import { recordKeyFor } from './tid';
 
 export const postCollection = 'app.bsky.feed.post';
 const encoder = new TextEncoder();
@@ -50,3 +51,40 @@ export const notAgainNotes = {
   found: 'Found on Bluesky after an attempt that may have gone through: not posted again.',
   exists: 'Already on Bluesky from an earlier attempt: not posted again.',
 };
+
+/** A Bluesky repository as either adapter reaches it: the calls posting once needs. */
+export interface PostRepository {
+  did: string;
+  /** The record at `rkey` in the post collection, or null when there is none. */
+  find(rkey: string): Promise<{ uri: string; cid: string } | null>;
+  create(rkey: string, record: ReturnType<typeof postRecord>): Promise<{ uri: string; cid: string }>;
+  /** Whether a failed create was refused because a record is already at that key. */
+  isTaken(error: unknown): boolean;
+}
+
+/**
+ * Posts at the record key derived from the outbox row, so no attempt can make a second
+ * post: after an attempt that may have gone through, the key is checked first; and a
+ * record already there when creating is our own earlier attempt, so that post is the one.
+ */
+export async function postAtRecordKey(repo: PostRepository, post: OutgoingPost): Promise<Delivery> {
+  const rkey = recordKeyFor(post.id, post.queuedAt);
+  const existing = async () => {
+    const found = await repo.find(rkey);
+    return found ? remoteOf(repo.did, rkey, found.uri, found.cid, post) : null;
+  };
+  if (post.maybeSentSince) {
+    const found = await existing();
+    if (found) return { outcome: 'posted', remote: found, note: notAgainNotes.found };
+  }
+  try {
+    const created = await repo.create(rkey, postRecord(post));
+    return { outcome: 'posted', remote: remoteOf(repo.did, rkey, created.uri, created.cid, post) };
+  } catch (error) {
+    if (repo.isTaken(error)) {
+      const found = await existing();
+      if (found) return { outcome: 'posted', remote: found, note: notAgainNotes.exists };
+    }
+    throw error;
+  }
+}
