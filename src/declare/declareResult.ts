@@ -82,7 +82,11 @@ function fitProblems(contest: ContestSnapshot, s: DeclarationSubmission): Proble
 
 /** Validates a submission against the ward and works out the result, without writing. */
 export async function reviewDeclaration(db: Db, contestId: string, s: DeclarationSubmission): Promise<Review> {
-  const { snapshot, contest } = await loadContest(db, contestId);
+  return reviewContest(await loadContest(db, contestId), s);
+}
+
+/** The same, for a ward the caller has already loaded. */
+export function reviewContest({ snapshot, contest }: { snapshot: ElectionSnapshot; contest: ContestSnapshot }, s: DeclarationSubmission): Review {
   const problems = fitProblems(contest, s);
   if (problems.length) throw new ProblemsError(422, problems);
 

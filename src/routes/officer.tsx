@@ -10,7 +10,7 @@ import { ReviewPanel } from '../../views/officer/ReviewPanel';
 import { WardList, WardResults } from '../../views/officer/WardList';
 import { Layout } from '../../views/Layout';
 import { requireRole } from '../auth/middleware';
-import { declareResult, loadContest, reviewDeclaration } from '../declare/declareResult';
+import { declareResult, loadContest, reviewContest } from '../declare/declareResult';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { declarationSubmission, statusSubmission } from '../declare/submission';
 import type { AppEnv } from '../env';
@@ -80,11 +80,11 @@ async function entryPage(c: Ctx, contestId: string, values: FormValues | null, p
 }
 
 async function reviewPage(c: Ctx, contestId: string, body: FormBody, status: 200 | 422 = 200) {
-  const { contest } = await loadContest(c.var.db, contestId);
-  const parsed = declarationSubmission.safeParse(submissionFromForm(body, contest));
+  const loaded = await loadContest(c.var.db, contestId);
+  const parsed = declarationSubmission.safeParse(submissionFromForm(body, loaded.contest));
   if (!parsed.success) return entryPage(c, contestId, formValues(body), problemsFromZod(parsed.error), 422);
   try {
-    const review = await reviewDeclaration(c.var.db, contestId, parsed.data);
+    const review = reviewContest(loaded, parsed.data);
     return c.html(
       <ContestPage electionId={review.snapshot.election.id} contest={review.contest} signedIn={signedIn(c)}>
         <ReviewPanel
