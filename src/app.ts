@@ -44,11 +44,13 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
-  app.use(requestId());
   app.use(securityHeaders);
   // The public results pages come first: the election-night hot path needs no session,
-  // no CSRF check and no per-request setup, only the database (see src/routes/results.tsx).
+  // no CSRF check, no request id (its answers are the same for everyone, and Hono drops a
+  // header set before the handler from the ready-made responses these pages send) and no
+  // per-request setup, only the database (see src/routes/results.tsx).
   app.route('/', resultsPages(options.db));
+  app.use(requestId());
   // Browsers send Origin with every form post: one from another site is refused outright.
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
   app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
@@ -83,8 +85,10 @@ export function createApp(options: AppOptions) {
       return c.json({ error: kind, message: error.problems[0]?.message, problems: error.problems }, error.status);
     }
     if (error instanceof HTTPException) return error.getResponse();
-    console.error(`request ${c.var.requestId} failed:`, error);
-    return c.json({ error: 'internal', message: `Something went wrong on our side. Nothing was published by this request (reference ${c.var.requestId}).` }, 500);
+    // Public pages run before the request-id middleware: their failures get a reference here.
+    const reference = c.var.requestId ?? crypto.randomUUID();
+    console.error(`request ${reference} failed:`, error);
+    return c.json({ error: 'internal', message: `Something went wrong on our side. Nothing was published by this request (reference ${reference}).` }, 500);
   });
   return app;
 }

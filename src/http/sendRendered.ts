@@ -1,15 +1,13 @@
 // Answers a request from a cached render: 304 when the client already has it, the
 // pre-compressed bytes when it takes gzip, the plain bytes otherwise. No rendering here,
 // and little else: this runs for every request on election night.
+import type { Context } from 'hono';
 import { acceptsGzip, clientHasVersion } from './negotiate';
 import type { Rendered } from './rendered';
+import { securedResponse } from './securityHeaders';
 
-export function sendRendered(
-  request: Request,
-  rendered: Rendered,
-  cacheControl: string,
-  contentType = 'text/html; charset=utf-8',
-): Response {
+export function sendRendered(c: Context, rendered: Rendered, cacheControl: string, contentType = 'text/html; charset=utf-8'): Response {
+  const request = c.req.raw;
   // A plain object, not a Headers instance: cheaper to build, and Node's server writes it as is.
   const headers: Record<string, string> = {
     etag: rendered.etag,
@@ -18,7 +16,7 @@ export function sendRendered(
     vary: 'accept-encoding',
   };
   if (clientHasVersion(request.headers.get('if-none-match'), rendered.etag)) {
-    return new Response(null, { status: 304, headers });
+    return securedResponse(c.req.path, null, { status: 304, headers });
   }
   const gzipped = acceptsGzip(request.headers.get('accept-encoding'));
   const body = gzipped ? rendered.gzipped : rendered.body;
@@ -26,6 +24,5 @@ export function sendRendered(
   headers['content-length'] = String(body.byteLength);
   if (gzipped) headers['content-encoding'] = 'gzip';
   // On Workers, "manual" sends the bytes as they are instead of compressing them again.
-  const init = { status: 200, headers, encodeBody: 'manual' } as ResponseInit;
-  return new Response(body, init);
+  return securedResponse(c.req.path, body, { status: 200, headers, encodeBody: 'manual' } as ResponseInit & { headers: Record<string, string> });
 }

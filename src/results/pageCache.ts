@@ -8,6 +8,8 @@
 
 interface Entry<T> {
   version: string;
+  /** The version's time (NaN when it is not a time), parsed once rather than per request. */
+  changedAt: number;
   value: Promise<T>;
   builtAt: number;
 }
@@ -36,7 +38,7 @@ export class VersionedCache<T> {
     const entry = this.entries.get(key);
     if (entry && entry.version === version && !this.mayHaveMissedAWrite(entry, now)) return entry.value;
 
-    const fresh: Entry<T> = { version, value: build(), builtAt: now };
+    const fresh: Entry<T> = { version, changedAt: Date.parse(version), value: build(), builtAt: now };
     this.entries.delete(key);
     this.entries.set(key, fresh);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -48,8 +50,7 @@ export class VersionedCache<T> {
   }
 
   private mayHaveMissedAWrite(entry: Entry<T>, now: number): boolean {
-    const changedAt = Date.parse(entry.version);
-    if (Number.isNaN(changedAt)) return false;
-    return entry.builtAt - changedAt < this.settleMs && now - changedAt >= this.settleMs;
+    if (Number.isNaN(entry.changedAt)) return false;
+    return entry.builtAt - entry.changedAt < this.settleMs && now - entry.changedAt >= this.settleMs;
   }
 }

@@ -15,7 +15,7 @@ export function assetRoutes(assets: Map<string, Asset>) {
     // The service worker lives at the root so it may control /officer pages, and must
     // always be revalidated so a fix reaches every phone.
     const caching = path === '/officer-sw.js' ? 'no-cache' : cacheControl;
-    routes.get(path, (c) => sendRendered(c.req.raw, asset, caching, asset.type));
+    routes.get(path, (c) => sendRendered(c, asset, caching, asset.type));
   }
   return routes;
 }

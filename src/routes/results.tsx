@@ -17,7 +17,7 @@ const pageCaching = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
 const fragmentCaching = 'public, max-age=2, s-maxage=2, stale-while-revalidate=10';
 
 function send(c: Context<AppEnv>, rendered: Rendered | null, caching: string, missing: string) {
-  return rendered ? sendRendered(c.req.raw, rendered, caching) : notFoundPage(c, missing);
+  return rendered ? sendRendered(c, rendered, caching) : notFoundPage(c, missing);
 }
 
 const noElection = 'There is no election with that id.';
