@@ -1,6 +1,6 @@
 // Reading an election as it stands: everything the public pages, feeds and posts need,
 // in a few queries, as plain rows. src/results/ turns these into the public JSON.
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { readTogether, type Db } from './client';
 import {
   candidates,
@@ -67,39 +67,85 @@ export async function electionUpdatedAt(db: Db, electionId: string): Promise<str
 }
 
 export async function loadElection(db: Db, electionId: string): Promise<ElectionSnapshot | null> {
-  const inElection = eq(contests.electionId, electionId);
-  const [electionRows, partyRows, continuingRows, contestRows, previousRows, candidateRows, declarationRows, voteRows] =
-    await readTogether(db, [
-      db.select().from(elections).where(eq(elections.id, electionId)),
-      db.select().from(parties).where(eq(parties.electionId, electionId)).orderBy(asc(parties.name)),
-      db.select().from(continuingSeats).where(eq(continuingSeats.electionId, electionId)),
-      db.select().from(contests).where(inElection).orderBy(asc(contests.position)),
-      db
-        .select({ contestId: previousSeats.contestId, partyId: previousSeats.partyId, seats: previousSeats.seats })
-        .from(previousSeats)
-        .innerJoin(contests, eq(contests.id, previousSeats.contestId))
-        .where(inElection),
-      db
-        .select({ candidate: candidates })
-        .from(candidates)
-        .innerJoin(contests, eq(contests.id, candidates.contestId))
-        .where(inElection)
-        .orderBy(asc(candidates.contestId), asc(candidates.ballotOrder)),
-      db
-        .select({ declaration: declarations })
-        .from(declarations)
-        .innerJoin(contests, eq(contests.id, declarations.contestId))
-        .where(inElection)
-        .orderBy(asc(declarations.contestId), asc(declarations.version)),
-      db
-        .select({ vote: declarationVotes })
-        .from(declarationVotes)
-        .innerJoin(contests, eq(contests.id, declarationVotes.contestId))
-        .where(inElection),
-    ] as const);
+  const [electionRows, partyRows, continuingRows, ...contestRows] = await readTogether(db, [
+    electionQuery(db, electionId),
+    partiesQuery(db, electionId),
+    db.select().from(continuingSeats).where(eq(continuingSeats.electionId, electionId)),
+    ...contestQueries(db, eq(contests.electionId, electionId)),
+  ] as const);
   const election = electionRows[0];
   if (!election) return null;
+  return {
+    election,
+    parties: partyRows,
+    continuing: continuingRows.map((c) => ({ partyId: c.partyId, seats: c.seats })),
+    contests: assembleContests(...contestRows),
+  };
+}
 
+/** One ward, with what declaring it needs of its election: the election row and its parties. */
+export interface WardSnapshot {
+  election: ElectionRow;
+  parties: PartyRow[];
+  contest: ContestSnapshot;
+}
+
+/**
+ * One ward as it stands. Declaring a ward reads only that ward, not the whole election:
+ * a declaration on a busy night then costs the same with 59 wards as with one.
+ */
+export async function loadWard(db: Db, contestId: string): Promise<WardSnapshot | null> {
+  const electionId = await electionOfContest(db, contestId);
+  if (electionId === null) return null;
+  const [electionRows, partyRows, ...contestRows] = await readTogether(db, [
+    electionQuery(db, electionId),
+    partiesQuery(db, electionId),
+    ...contestQueries(db, eq(contests.id, contestId)),
+  ] as const);
+  const [election] = electionRows;
+  const [contest] = assembleContests(...contestRows);
+  return election && contest ? { election, parties: partyRows, contest } : null;
+}
+
+const electionQuery = (db: Db, electionId: string) => db.select().from(elections).where(eq(elections.id, electionId));
+
+const partiesQuery = (db: Db, electionId: string) =>
+  db.select().from(parties).where(eq(parties.electionId, electionId)).orderBy(asc(parties.name));
+
+/** The rows of the contests `inScope` selects: the contests, then their previous seats, candidates, versions and votes. */
+function contestQueries(db: Db, inScope: SQL) {
+  return [
+    db.select().from(contests).where(inScope).orderBy(asc(contests.position)),
+    db
+      .select({ contestId: previousSeats.contestId, partyId: previousSeats.partyId, seats: previousSeats.seats })
+      .from(previousSeats)
+      .innerJoin(contests, eq(contests.id, previousSeats.contestId))
+      .where(inScope),
+    db
+      .select({ candidate: candidates })
+      .from(candidates)
+      .innerJoin(contests, eq(contests.id, candidates.contestId))
+      .where(inScope)
+      .orderBy(asc(candidates.contestId), asc(candidates.ballotOrder)),
+    db
+      .select({ declaration: declarations })
+      .from(declarations)
+      .innerJoin(contests, eq(contests.id, declarations.contestId))
+      .where(inScope)
+      .orderBy(asc(declarations.contestId), asc(declarations.version)),
+    db
+      .select({ vote: declarationVotes })
+      .from(declarationVotes)
+      .innerJoin(contests, eq(contests.id, declarationVotes.contestId))
+      .where(inScope),
+  ] as const;
+}
+
+type ResultsOf<T extends readonly unknown[]> = { [K in keyof T]: Awaited<T[K]> };
+type ContestRows = ResultsOf<ReturnType<typeof contestQueries>>;
+
+/** The contests in ballot-paper position, each with its previous seats, candidates and versions. */
+function assembleContests(...[contestRows, previousRows, candidateRows, declarationRows, voteRows]: ContestRows): ContestSnapshot[] {
   const byContest = new Map<string, ContestSnapshot>(
     contestRows.map((c) => [c.id, { ...c, previous: [], candidates: [], versions: [] }]),
   );
@@ -112,13 +158,7 @@ export async function loadElection(db: Db, electionId: string): Promise<Election
     byContest.get(declaration.contestId)?.versions.push(version);
   }
   for (const { vote } of voteRows) versions.get(`${vote.contestId}#${vote.version}`)?.votes.push(vote);
-
-  return {
-    election,
-    parties: partyRows,
-    continuing: continuingRows.map((c) => ({ partyId: c.partyId, seats: c.seats })),
-    contests: [...byContest.values()],
-  };
+  return [...byContest.values()];
 }
 
 export async function electionOfContest(db: Db, contestId: string): Promise<string | null> {

@@ -4,7 +4,7 @@
 import { declarationRow, findStoredAnswer, recordDeclaration, voteRowsOf, type NewDeclaration, type StoredAnswer } from '../../db/declarations';
 import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
-import { electionOfContest, loadElection, type ContestSnapshot, type ElectionSnapshot } from '../../db/results';
+import { loadWard, type ContestSnapshot, type WardSnapshot } from '../../db/results';
 import { checkDeclaration, electCandidates, type Check, type CountFigures, type Election } from '../domain';
 import { candidateName, partyDirectory } from '../results/names';
 import { contestResult, type ContestResult } from '../results/contestResult';
@@ -34,9 +34,12 @@ export interface Answer {
   replayed: boolean;
 }
 
+/** What declaring a ward needs of its election: its id and parties. */
+export type ElectionOfWard = Pick<WardSnapshot, 'election' | 'parties'>;
+
 /** A snapshot of the ward as it is, and the checks its figures raise: the review screen. */
 export interface Review {
-  snapshot: ElectionSnapshot;
+  snapshot: ElectionOfWard;
   contest: ContestSnapshot;
   figures: CountFigures;
   checks: Check[];
@@ -45,13 +48,11 @@ export interface Review {
   preview: ContestResult;
 }
 
-export async function loadContest(db: Db, contestId: string) {
-  const electionId = await electionOfContest(db, contestId);
-  const snapshot = electionId ? await loadElection(db, electionId) : null;
-  const contest = snapshot?.contests.find((c) => c.id === contestId);
-  if (!snapshot || !contest) {
-    throw new ProblemsError(404, [{ field: 'contestId', message: 'There is no ward with that id.' }]);
-  }
+/** The ward and what declaring it needs of its election; a 404 problem if there is no such ward. */
+export async function loadContest(db: Db, contestId: string): Promise<{ snapshot: ElectionOfWard; contest: ContestSnapshot }> {
+  const ward = await loadWard(db, contestId);
+  if (!ward) throw new ProblemsError(404, [{ field: 'contestId', message: 'There is no ward with that id.' }]);
+  const { contest, ...snapshot } = ward;
   return { snapshot, contest };
 }
 
@@ -86,7 +87,7 @@ export async function reviewDeclaration(db: Db, contestId: string, s: Declaratio
 }
 
 /** The same, for a ward the caller has already loaded. */
-export function reviewContest({ snapshot, contest }: { snapshot: ElectionSnapshot; contest: ContestSnapshot }, s: DeclarationSubmission): Review {
+export function reviewContest({ snapshot, contest }: { snapshot: ElectionOfWard; contest: ContestSnapshot }, s: DeclarationSubmission): Review {
   const problems = fitProblems(contest, s);
   if (problems.length) throw new ProblemsError(422, problems);
 
@@ -106,7 +107,7 @@ export function reviewContest({ snapshot, contest }: { snapshot: ElectionSnapsho
   return { snapshot, contest, figures, checks, outcome, preview };
 }
 
-function newDeclaration(snapshot: ElectionSnapshot, contest: ContestSnapshot, f: CountFigures, reason: string | null, channels: string[], acceptedWarnings: string[]): NewDeclaration {
+function newDeclaration(snapshot: ElectionOfWard, contest: ContestSnapshot, f: CountFigures, reason: string | null, channels: string[], acceptedWarnings: string[]): NewDeclaration {
   const outcome = electCandidates(f.candidates, f.seats, f.lotWinners);
   const elected = new Set(outcome.elected);
   const byLot = new Set(outcome.electedByLot);
@@ -128,7 +129,7 @@ function newDeclaration(snapshot: ElectionSnapshot, contest: ContestSnapshot, f:
 }
 
 /** The contest as it will read once this declaration is recorded. */
-function previewResult(snapshot: ElectionSnapshot, contest: ContestSnapshot, f: CountFigures, reason: string | null, d = newDeclaration(snapshot, contest, f, reason, [], [])): ContestResult {
+function previewResult(snapshot: ElectionOfWard, contest: ContestSnapshot, f: CountFigures, reason: string | null, d = newDeclaration(snapshot, contest, f, reason, [], [])): ContestResult {
   const version = { ...declarationRow(d, null, new Date().toISOString()), votes: voteRowsOf(d) };
   const declared: ContestSnapshot = { ...contest, status: 'declared', versions: [...contest.versions, version] };
   return contestResult(snapshot.election.id, declared, partyDirectory(snapshot.parties));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { findStoredAnswer, recordDeclaration, setContestStatus, type NewDeclaration } from '../../db/declarations';
-import { loadElection } from '../../db/results';
+import { loadElection, loadWard } from '../../db/results';
 import { outbox, apiTokens } from '../../db/schema';
 import { DefinitionLockedError } from '../../db/setup';
 import { addApiToken, createUser, DuplicateUserError, findUserByName, userForApiToken } from '../../db/users';
@@ -129,6 +129,21 @@ export function dbSuite(driver: string, open: () => Promise<Db>): void {
       expect(contest.versions.map((v) => [v.version, v.reason])).toEqual([[1, null], [2, 'Transposed figures']]);
       expect(contest.versions[1]!.votes.find((v) => v.elected)!.candidateId).toBe(candidateIds[0]);
       expect(contest.versions[0]!.votes.find((v) => v.elected)!.candidateId).toBe(candidateIds[6]);
+    });
+
+    it('loads one ward exactly as the whole election has it, with its election and parties', async () => {
+      const { db, def, allSaints, candidateIds } = await setUp(open);
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, candidateIds), {}, null);
+      await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, [...candidateIds].reverse(), 2), {}, null);
+      const whole = (await loadElection(db, def.id))!;
+      for (const contest of [whole.contests[0]!, whole.contests[1]!]) {
+        const ward = (await loadWard(db, contest.id))!;
+        expect(ward.contest).toEqual(contest);
+        expect(ward.election).toEqual(whole.election);
+        expect(ward.parties).toEqual(whole.parties);
+      }
+      expect(whole.contests[0]!.versions).toHaveLength(2);
+      expect(await loadWard(db, 'no-such-ward')).toBeNull();
     });
 
     it('lets only one of two writers of the same version commit, and the loser writes nothing', async () => {
