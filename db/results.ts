@@ -1,6 +1,6 @@
 // Reading an election as it stands: everything the public pages, feeds and posts need,
 // in a few queries, as plain rows. src/results/ turns these into the public JSON.
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { readTogether, type Db } from './client';
 import {
   candidates,
@@ -68,8 +68,8 @@ export async function electionUpdatedAt(db: Db, electionId: string): Promise<str
 
 export async function loadElection(db: Db, electionId: string): Promise<ElectionSnapshot | null> {
   const [electionRows, partyRows, continuingRows, ...contestRows] = await readTogether(db, [
-    electionQuery(db, electionId),
-    partiesQuery(db, electionId),
+    db.select().from(elections).where(eq(elections.id, electionId)),
+    db.select().from(parties).where(eq(parties.electionId, electionId)).orderBy(asc(parties.name)),
     db.select().from(continuingSeats).where(eq(continuingSeats.electionId, electionId)),
     ...contestQueries(db, eq(contests.electionId, electionId)),
   ] as const);
@@ -95,22 +95,17 @@ export interface WardSnapshot {
  * a declaration on a busy night then costs the same with 59 wards as with one.
  */
 export async function loadWard(db: Db, contestId: string): Promise<WardSnapshot | null> {
-  const electionId = await electionOfContest(db, contestId);
-  if (electionId === null) return null;
+  // Its election by a subquery, so that D1 answers the whole read in one batch.
+  const electionId = db.select({ id: contests.electionId }).from(contests).where(eq(contests.id, contestId));
   const [electionRows, partyRows, ...contestRows] = await readTogether(db, [
-    electionQuery(db, electionId),
-    partiesQuery(db, electionId),
+    db.select().from(elections).where(inArray(elections.id, electionId)),
+    db.select().from(parties).where(inArray(parties.electionId, electionId)).orderBy(asc(parties.name)),
     ...contestQueries(db, eq(contests.id, contestId)),
   ] as const);
   const [election] = electionRows;
   const [contest] = assembleContests(...contestRows);
   return election && contest ? { election, parties: partyRows, contest } : null;
 }
-
-const electionQuery = (db: Db, electionId: string) => db.select().from(elections).where(eq(elections.id, electionId));
-
-const partiesQuery = (db: Db, electionId: string) =>
-  db.select().from(parties).where(eq(parties.electionId, electionId)).orderBy(asc(parties.name));
 
 /** The rows of the contests `inScope` selects: the contests, then their previous seats, candidates, versions and votes. */
 function contestQueries(db: Db, inScope: SQL) {

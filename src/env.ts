@@ -13,7 +13,8 @@ export interface Viewer {
 
 export interface AppVariables {
   db: Db;
-  requestId: string;
+  /** Set for every request but the public results pages (see src/app.ts). */
+  requestId?: string;
   viewer: Viewer | null;
   /** Social channels a new declaration queues a post on. */
   channels: string[];
