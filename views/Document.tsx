@@ -25,10 +25,15 @@ export interface DocumentProps {
   /** Extra scripts from our origin, loaded deferred after htmx. */
   scripts?: string[];
   bodyClass?: string;
+  /**
+   * Every link opens in a new tab (`<base target="_blank">`, no href, so the policy's
+   * base-uri 'none' is kept): for pages shown in another site's frame.
+   */
+  linksOpenNewTab?: boolean;
   children: Child;
 }
 
-export function Document({ title, description, scripts = [], bodyClass, children }: DocumentProps) {
+export function Document({ title, description, scripts = [], bodyClass, linksOpenNewTab = false, children }: DocumentProps) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -38,6 +43,7 @@ export function Document({ title, description, scripts = [], bodyClass, children
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light" />
           <title>{title}</title>
+          {linksOpenNewTab && <base target="_blank" />}
           {description && <meta name="description" content={description} />}
           <link rel="stylesheet" href="/static/app.css" />
           {/* No icon: saves every phone a request for /favicon.ico that would only 404. */}

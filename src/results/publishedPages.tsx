@@ -2,13 +2,16 @@
 // election's updatedAt); while that is unchanged, every page and fragment comes ready-made
 // from memory, already gzipped, with its ETag. The first request after a change loads the
 // election once and renders what is asked for; requests racing it share that work.
+import type { Child } from 'hono/jsx';
 import type { Db } from '../../db/client';
 import { electionUpdatedAt, loadElection, type ContestSnapshot } from '../../db/results';
 import { ContestLive } from '../../views/public/ContestLive';
 import { ContestPage } from '../../views/public/ContestPage';
 import { ElectionLive } from '../../views/public/ElectionLive';
 import { ElectionPage } from '../../views/public/ElectionPage';
-import { contestLivePath, electionLivePath } from '../../views/public/paths';
+import { EmbedLive } from '../../views/public/EmbedLive';
+import { EmbedPage } from '../../views/public/EmbedPage';
+import { contestLivePath, electionLivePath, embedLivePath } from '../../views/public/paths';
 import { prepare, type Rendered } from '../http/rendered';
 import { contestView, electionView, findContest, type ElectionView } from './electionView';
 import { htmlOf, renderLive, type LiveRender } from './liveRender';
@@ -19,25 +22,49 @@ interface Current {
   view: ElectionView;
 }
 
+/** An election-wide page: its live section, where htmx polls it, and the page around it. */
+interface ElectionPageOf {
+  livePath: (electionId: string) => string;
+  live: (view: ElectionView) => Child;
+  page: (view: ElectionView, section: Child) => Child;
+}
+
+const electionPages = {
+  /** The results page residents keep open. */
+  results: {
+    livePath: electionLivePath,
+    live: (view) => <ElectionLive view={view} />,
+    page: (view, section) => <ElectionPage results={view.results} news={view.news}>{section}</ElectionPage>,
+  },
+  /** The widget newsrooms frame in their live blogs. */
+  embed: {
+    livePath: embedLivePath,
+    live: (view) => <EmbedLive view={view} />,
+    page: (view, section) => <EmbedPage results={view.results} news={view.news}>{section}</EmbedPage>,
+  },
+} satisfies Record<string, ElectionPageOf>;
+
+export type ElectionPageKind = keyof typeof electionPages;
+
 export class PublishedPages {
   private readonly views = new VersionedCache<ElectionView | null>({ maxEntries: 50 });
   private readonly sections = new VersionedCache<LiveRender>({ maxEntries: 1000 });
   private readonly pages = new VersionedCache<Rendered>({ maxEntries: 1000 });
 
-  /** The results page, or null for an unknown election. */
-  async electionPage(db: Db, electionId: string): Promise<Rendered | null> {
+  /** The results page, or the widget, of an election; null for an unknown election. */
+  async electionPage(db: Db, electionId: string, kind: ElectionPageKind = 'results'): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     if (!current) return null;
-    const live = await this.electionSection(current);
-    return this.pages.get(`page ${electionId}`, current.version, async () =>
-      prepare(await htmlOf(<ElectionPage results={current.view.results} news={current.view.news}>{live.section}</ElectionPage>)),
+    const live = await this.electionSection(current, kind);
+    return this.pages.get(`${kind} ${electionId}`, current.version, async () =>
+      prepare(await htmlOf(electionPages[kind].page(current.view, live.section))),
     );
   }
 
-  /** The results page's live section, as htmx polls it. */
-  async electionLive(db: Db, electionId: string): Promise<Rendered | null> {
+  /** That page's live section, as htmx polls it. */
+  async electionLive(db: Db, electionId: string, kind: ElectionPageKind = 'results'): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
-    return current && (await this.electionSection(current)).fragment;
+    return current && (await this.electionSection(current, kind)).fragment;
   }
 
   /** A ward's page, or null for an unknown election or ward. */
@@ -69,11 +96,10 @@ export class PublishedPages {
     return view && { version, view };
   }
 
-  private electionSection({ version, view }: Current): Promise<LiveRender> {
+  private electionSection({ version, view }: Current, kind: ElectionPageKind): Promise<LiveRender> {
     const electionId = view.results.id;
-    return this.sections.get(`election ${electionId}`, version, () =>
-      renderLive(electionLivePath(electionId), <ElectionLive view={view} />, view.news),
-    );
+    const { livePath, live } = electionPages[kind];
+    return this.sections.get(`${kind} ${electionId}`, version, () => renderLive(livePath(electionId), live(view), view.news));
   }
 
   private contestSection({ version, view }: Current, contest: ContestSnapshot): Promise<LiveRender> {

@@ -42,6 +42,13 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
     .get('/elections/:electionId/live', async (c) =>
       send(c, await pages.electionLive(database(c), c.req.param('electionId')), fragmentCaching, noElection),
     )
+    // The widget: the same caching as the page and its fragment; the only framable pages.
+    .get('/embed/elections/:electionId', async (c) =>
+      send(c, await pages.electionPage(database(c), c.req.param('electionId'), 'embed'), pageCaching, noElection),
+    )
+    .get('/embed/elections/:electionId/live', async (c) =>
+      send(c, await pages.electionLive(database(c), c.req.param('electionId'), 'embed'), fragmentCaching, noElection),
+    )
     .get('/elections/:electionId/contests/:contestId', async (c) =>
       send(c, await pages.contestPage(database(c), c.req.param('electionId'), c.req.param('contestId')), pageCaching, noWard),
     )

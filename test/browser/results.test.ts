@@ -4,6 +4,8 @@
 // hostile candidate name as text.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { medwaySubmissions, officerToken, postDeclaration } from '../support/declareOverHttp';
@@ -23,6 +25,16 @@ function watch(page: Page) {
   page.on('request', (r) => seen.requests.push(r.url()));
   page.on('response', (r) => r.url().endsWith('/live') && seen.polls.push(r.status()));
   return seen;
+}
+
+/** Another site: a plain server on 127.0.0.1 (our test server is "localhost") answering with one page. */
+async function serveOnce(html: string) {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/live-blog`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function axeViolations(page: Page) {
@@ -144,6 +156,57 @@ describe.skipIf(!hasChromium)('the results page in Chromium', () => {
       expect(await axeViolations(page), path).toEqual([]);
       await page.close();
     }
+    await context.close();
+  });
+
+  it("works framed in a newsroom's live blog on another site: updates itself, opens our pages in a new tab", async () => {
+    const context = await browser.newContext(phone);
+    await context.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
+    // The newsroom's page, served from an origin of its own (a real server: Chromium blocks a
+    // page it cannot place on the network from framing a local one), framing our widget and,
+    // wrongly, our full page.
+    const widgetUrl = `${server.url}/embed/elections/${encodeURIComponent(server.def.id)}`;
+    const newsroom = await serveOnce(`<!doctype html><html lang="en"><title>Election night, live</title><h1>Election night, live</h1>
+      <iframe id="widget" title="Medway results" src="${widgetUrl}" width="320" height="520"></iframe>
+      <iframe id="full" title="Full results" src="${server.url}${electionPath()}" width="320" height="200"></iframe></html>`);
+    const liveBlog = newsroom.url;
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(liveBlog);
+      const widget = page.frameLocator('#widget');
+      await expect.poll(() => widget.locator('h1').textContent()).toBe('Medway Council local elections 2023');
+      expect(await widget.locator('#control').textContent()).toBeTruthy();
+      expect(await widget.locator('svg.seats-chart').isVisible()).toBe(true);
+      // The widget fits the 320 px frame.
+      expect(await widget.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(320);
+
+      const { summary } = await declare('Rainham North');
+      await expect.poll(() => widget.locator('.latest').textContent(), { timeout: 5000, interval: 100 }).toContain(`Rainham North: ${summary}`);
+
+      const [fullPage] = await Promise.all([context.waitForEvent('page'), widget.getByRole('link', { name: 'Rainham North' }).click()]);
+      await fullPage.waitForLoadState();
+      expect(fullPage.url()).toBe(`${server.url}${wardPath('Rainham North')}`);
+      expect(page.url()).toBe(liveBlog);
+
+      // Our full results page refuses to be framed: Chromium shows nothing of it.
+      expect(page.frames().find((f) => f.url() === `${server.url}${electionPath()}`)).toBeUndefined();
+      expect(await page.frameLocator('#full').locator('#control').count()).toBe(0);
+      expect(seen.errors.some((e) => e.includes("frame-ancestors 'none'"))).toBe(true);
+      expect(seen.errors.filter((e) => !e.includes("frame-ancestors 'none'"))).toEqual([]);
+    } finally {
+      await context.close();
+      await newsroom.close();
+    }
+  });
+
+  it('passes axe-core on the widget', async () => {
+    const context = await browser.newContext(phone);
+    const { page, seen } = await open(context, `/embed/elections/${encodeURIComponent(server.def.id)}`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(seen.errors).toEqual([]);
     await context.close();
   });
 

@@ -93,10 +93,25 @@ describe('security headers on every response', () => {
     expectSecured(json, 'JSON 404');
   });
 
-  it('lets newsrooms frame only the embed routes', async () => {
-    const res = await get('/embed/anything');
-    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
-    expect(res.headers.get('x-frame-options')).toBeNull();
-    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+  it('lets newsrooms frame only the embed routes, under the same policy otherwise', async () => {
+    const widget = `/embed/elections/${server.def.id}`;
+    for (const path of [widget, `${widget}/live`, '/embed/anything']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(path === '/embed/anything' ? 404 : 200);
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy, path).toContain('frame-ancestors *');
+      for (const directive of expectedPolicy.filter((d) => !d.startsWith('frame-ancestors'))) expect(policy, `${path}: ${directive}`).toContain(directive);
+      expect(res.headers.get('x-frame-options'), path).toBeNull();
+      expect(res.headers.get('strict-transport-security'), path).toMatch(/max-age=31536000/);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      if (res.status === 200) {
+        const again = await get(path, { 'if-none-match': res.headers.get('etag') ?? 'none' });
+        expect(again.status, `${path} again`).toBe(304);
+        expect(again.headers.get('content-security-policy'), `${path} (304)`).toContain('frame-ancestors *');
+        expect(again.headers.get('x-frame-options'), `${path} (304)`).toBeNull();
+      }
+    }
+    // The results page itself may not be framed.
+    expect((await get(`/elections/${server.def.id}`)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 });

@@ -259,6 +259,49 @@ export function resultsPagesSuite(driver: string, open: () => Promise<Db>): void
       expect(await other.json()).toEqual({ error: 'not_found', message: 'Nothing here.' });
     });
 
+    it('gives newsrooms a widget: headline, seats, the three latest declarations, updating itself, links opening our pages in a new tab', async () => {
+      const h = await harness(open);
+      const widget = `/embed/elections/${h.def.id}`;
+      const before = await page(h, widget);
+      expect(before.res.status).toBe(200);
+      expect(before.html).toContain('<base target="_blank"/>');
+      expect(textOf(before.html)).toContain('No party has a majority yet');
+      expect(textOf(before.html)).toContain('No result has been declared yet.');
+      // It polls its own small section, not the whole results page's.
+      expect(before.html).toContain(`hx-get="/embed/elections/${encodeURIComponent(h.def.id)}/live"`);
+
+      const declared: string[] = [];
+      for (const name of ['All Saints', 'Strood West', 'Watling', 'Fort Horsted']) declared.push((await declareWard(h, name)).result.summary);
+      const api = (await h.getJson(`/api/v1/elections/${h.def.id}`)).body;
+      const { html } = await page(h, widget);
+      const text = textOf(html);
+      expect(text).toContain(api.control.summary);
+      expect(text).toContain('4 of 24 wards declared');
+      const latest = textOf(sectionOf(html, 'latest'));
+      expect(latest).toContain(`Fort Horsted: ${declared[3]}`);
+      expect(latest).toContain(`Watling: ${declared[2]}`);
+      expect(latest).toContain(`Strood West: ${declared[1]}`);
+      expect(latest).not.toContain('All Saints');
+      expect(html).toContain(`href="/elections/${encodeURIComponent(h.def.id)}"`);
+      // The full page's ward list is not in the widget.
+      expect(html).not.toContain('id="wards-heading"');
+
+      const live = await page(h, `${widget}/live`);
+      expect(live.res.status).toBe(200);
+      expect(live.res.headers.get('cache-control')).toMatch(/^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+$/);
+      expect((await page(h, `${widget}/live`, { 'if-none-match': live.res.headers.get('etag')! })).res.status).toBe(304);
+      // A correction's reason is typed by an officer: shown as text, never as markup.
+      const reason = '<img src=x onerror=alert(1)> bundle of 50 added to the wrong candidate';
+      await declareWard(h, 'All Saints', (b) => ({ ...b, reason }));
+      const changed = await page(h, `${widget}/live`, { 'if-none-match': live.res.headers.get('etag')! });
+      expect(changed.res.status).toBe(200);
+      expect(textOf(sectionOf(changed.html, 'latest'))).toContain(`All Saints: correction (version 2), ${reason}`);
+      expect(changed.html).not.toContain('<img');
+      expect(changed.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
+      for (const path of ['/embed/elections/nope', '/embed/elections/nope/live']) expect((await page(h, path)).res.status, path).toBe(404);
+    });
+
     it('leads from / to the current election: the latest by date', async () => {
       const h = await harness(open, { define: (def) => ({ ...def, date: '2031-05-01' }) });
       const [latest] = await listElections(h.db);

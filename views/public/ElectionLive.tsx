@@ -5,21 +5,14 @@ import type { ElectionView } from '../../src/results/electionView';
 import { AllWards } from './AllWards';
 import { Headline } from './Headline';
 import { LatestDeclarations } from './LatestDeclarations';
-import { PartyTable } from './PartyTable';
-import { SeatsChart } from './SeatsChart';
+import { SeatsByParty } from './SeatsByParty';
 
 export function ElectionLive({ view }: { view: ElectionView }) {
   const { results } = view;
   return (
     <>
       <Headline results={results} />
-      <section aria-labelledby="seats-heading">
-        <h2 id="seats-heading">Seats by party</h2>
-        <figure class="chart">
-          <SeatsChart results={results} />
-        </figure>
-        <PartyTable results={results} />
-      </section>
+      <SeatsByParty results={results} />
       <LatestDeclarations electionId={results.id} latest={view.latest} />
       <AllWards electionId={results.id} contests={results.contests} />
     </>

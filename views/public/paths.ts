@@ -6,3 +6,7 @@ export const electionLivePath = (electionId: string) => `${electionPath(election
 export const contestPath = (electionId: string, contestId: string) => `${electionPath(electionId)}/contests/${part(contestId)}`;
 export const contestLivePath = (electionId: string, contestId: string) => `${contestPath(electionId, contestId)}/live`;
 export const electionJsonPath = (electionId: string) => `/api/v1/elections/${part(electionId)}`;
+
+// The widget newsrooms put in their live blogs (an iframe): the only pages that may be framed.
+export const embedPath = (electionId: string) => `/embed/elections/${part(electionId)}`;
+export const embedLivePath = (electionId: string) => `${embedPath(electionId)}/live`;

@@ -1,0 +1,21 @@
+// The widget's live section: the headline, seats by party and the last few declarations,
+// small enough for a live blog's column. Built from the same components as the results
+// page, so the two always say the same.
+import type { ElectionView } from '../../src/results/electionView';
+import { Headline } from './Headline';
+import { LatestDeclarations } from './LatestDeclarations';
+import { SeatsByParty } from './SeatsByParty';
+
+/** How many of the latest declarations the widget lists. */
+export const embedLatest = 3;
+
+export function EmbedLive({ view }: { view: ElectionView }) {
+  const { results } = view;
+  return (
+    <>
+      <Headline results={results} />
+      <SeatsByParty results={results} withTable={false} />
+      <LatestDeclarations electionId={results.id} latest={view.latest.slice(0, embedLatest)} />
+    </>
+  );
+}
