@@ -9,7 +9,7 @@ const wantsHtml = (c: Context) => !c.req.path.startsWith('/api/') && (c.req.head
 export function notFoundPage(c: Context, message = 'There is no page at this address. It may have been mistyped.') {
   // Short caching: an unknown id is cheap to answer again, and may exist a minute later.
   c.header('cache-control', 'public, max-age=10');
-  return c.html(<NotFoundPage message={message} />, 404);
+  return c.html(<NotFoundPage message={message} framed={c.req.path.startsWith('/embed/')} />, 404);
 }
 
 /** The app's answer to any path no route takes. */

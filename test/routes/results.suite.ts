@@ -299,7 +299,14 @@ export function resultsPagesSuite(driver: string, open: () => Promise<Db>): void
       expect(changed.html).not.toContain('<img');
       expect(changed.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
 
-      for (const path of ['/embed/elections/nope', '/embed/elections/nope/live']) expect((await page(h, path)).res.status, path).toBe(404);
+      // A mistyped widget address in a newsroom's frame: its links, too, leave the frame.
+      for (const path of ['/embed/elections/nope', '/embed/elections/nope/live']) {
+        const missing = await page(h, path);
+        expect(missing.res.status, path).toBe(404);
+        expect(textOf(missing.html), path).toContain('There is no election with that id.');
+        expect(missing.html, path).toContain('<base target="_blank"/>');
+      }
+      expect((await page(h, '/elections/nope')).html).not.toContain('<base');
     });
 
     it('leads from / to the current election: the latest by date', async () => {
