@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { listElections } from '../db/results';
 import { openSqlite } from '../db/sqlite';
+import { electionPath, embedPath } from '../views/public/paths';
 import { createApp } from './app';
 import { collectAssets } from './assets/collect';
 import { databasePath, port } from './config';
@@ -34,7 +35,10 @@ const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOS
   if (demo) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);
   console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
   void listElections(db).then((elections) => {
-    for (const e of elections) console.log(`  ${e.name}: ${base}/elections/${e.id}`);
+    for (const e of elections) {
+      console.log(`  ${e.name}: ${base}${electionPath(e.id)}`);
+      console.log(`    the widget for newsrooms' live blogs: ${base}${embedPath(e.id)}`);
+    }
     console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);
     console.log(`  npm run cli -- user add <name> --role officer`);
   });
