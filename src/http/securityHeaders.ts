@@ -1,6 +1,12 @@
 // Security headers on every response, public or not. The policy allows nothing inline and
 // nothing from another origin: our pages carry no inline script or style, and htmx is
 // served from our own origin with its inline indicator style and eval switched off.
+//
+// Caching is opt-in: a response that does not say how it may be cached gets
+// `Cache-Control: no-store`. Public pages, feeds and static files say so themselves; an
+// officer's page, a login form or an API error must never be kept by a shared cache, and
+// caches in front of us (Workers Cache, a CDN) otherwise store answers that say nothing
+// for hours.
 import { createMiddleware } from 'hono/factory';
 
 const policy = (frameAncestors: string) =>
@@ -39,7 +45,7 @@ export function securityHeadersFor(path: string): Readonly<Record<string, string
   return embeddable(path) ? forEmbeds : forPages;
 }
 
-/** Responses built by securedResponse, which already carry their headers. */
+/** Responses built by securedResponse, which already carry their headers (and their caching). */
 const alreadySecured = new WeakSet<Response>();
 
 /**
@@ -50,6 +56,7 @@ const alreadySecured = new WeakSet<Response>();
  */
 export function securedResponse(path: string, body: BodyInit | null, init: ResponseInit & { headers: Record<string, string> }): Response {
   Object.assign(init.headers, securityHeadersFor(path));
+  init.headers['cache-control'] ??= 'no-store';
   const response = new Response(body, init);
   alreadySecured.add(response);
   return response;
@@ -58,5 +65,7 @@ export function securedResponse(path: string, body: BodyInit | null, init: Respo
 export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
   if (alreadySecured.has(c.res)) return;
-  for (const [name, value] of Object.entries(securityHeadersFor(c.req.path))) c.res.headers.set(name, value);
+  const headers = c.res.headers;
+  for (const [name, value] of Object.entries(securityHeadersFor(c.req.path))) headers.set(name, value);
+  if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
 });

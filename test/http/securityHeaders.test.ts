@@ -93,6 +93,30 @@ describe('security headers on every response', () => {
     expectSecured(json, 'JSON 404');
   });
 
+  it('lets shared caches keep what is the same for everyone, for seconds, and nothing else', async () => {
+    const election = `/elections/${server.def.id}`;
+    for (const path of [election, `${election}/live`, `/embed${election}`, `/api/v1${election}`, `/api/v1${election}/declarations.atom`]) {
+      const res = await get(path, { accept: '*/*' });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toMatch(/^public, max-age=\d, s-maxage=\d, stale-while-revalidate=\d+$/);
+    }
+    expect((await get('/static/app.css', { accept: '*/*' })).headers.get('cache-control')).toMatch(/^public, /);
+    const refused = await fetch(`${server.url}/api/v1/contests/${server.def.contests[0]!.id}/declaration`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    for (const [what, res] of [
+      ['/login', await get('/login')],
+      ['/officer', await get('/officer')],
+      ['/admin', await get('/admin')],
+      ['an unknown election in the API', await get('/api/v1/elections/nope', { accept: 'application/json' })],
+      ['a refused declaration', refused],
+    ] as const) {
+      expect(res.headers.get('cache-control'), what).toBe('no-store');
+    }
+  });
+
   it('lets newsrooms frame only the embed routes, under the same policy otherwise', async () => {
     const widget = `/embed/elections/${server.def.id}`;
     for (const path of [widget, `${widget}/live`, '/embed/anything']) {

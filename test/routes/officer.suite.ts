@@ -40,6 +40,22 @@ export function officerFormSuite(driver: string, open: () => Promise<Db>): void 
       expect(fragment).toContain('Rainham South East');
     });
 
+    it("never lets a shared cache keep an officer's page, form or answer", async () => {
+      const { h, wards, browser } = await setUp(open);
+      const { contestId, form } = await medwayForm(h, 'All Saints');
+      const ward = `/officer/contests/${encodeURIComponent(contestId)}`;
+      const answers = [
+        ['the wards list', await browser.get(wards)],
+        ['the entry form', await browser.get(ward)],
+        ['the review', await browser.post(`${ward}/review`, { ...form, _csrf: browser.csrf })],
+        ['the sign-in form', await h.app.request('/login')],
+      ] as const;
+      for (const [what, res] of answers) {
+        expect(res.status, what).toBe(200);
+        expect(res.headers.get('cache-control'), what).toBe('no-store');
+      }
+    });
+
     it('shows one numeric box per candidate in ballot-paper order, electorate filled in', async () => {
       const { h, browser } = await setUp(open);
       const contest = await h.contest('All Saints');
