@@ -20,6 +20,7 @@ import { adminSocial } from './routes/adminSocial';
 import { officerSocial } from './routes/officerSocial';
 import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
+import { PublishedPages } from './results/publishedPages';
 import { notFound } from './http/notFound';
 import { feeds } from './routes/feeds';
 
@@ -45,19 +46,23 @@ export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
-  // The public results pages come first: the election-night hot path needs no session,
-  // no CSRF check, no request id (its answers are the same for everyone, and Hono drops a
-  // header set before the handler from the ready-made responses these pages send) and no
-  // per-request setup, only the database (see src/routes/results.tsx).
-  app.route('/', resultsPages(options.db));
+  // The public pages, JSON and feeds come first: the election-night hot path needs no
+  // session, no CSRF check, no request id (its answers are the same for everyone, and Hono
+  // drops a header set before the handler from the ready-made responses they send) and no
+  // per-request setup, only the database. All three share one render cache.
+  const published = new PublishedPages();
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
+  const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
+  app.route('/', resultsPages(options.db, published));
+  app.route('/api/v1', publicApi(options.db, published));
+  app.route('/api/v1', feeds(options.db, originOf, published));
   app.use(requestId());
   // Browsers send Origin with every form post: one from another site is refused outright.
-  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
   app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
   app.use(async (c, next) => {
     c.set('db', options.db(c));
     c.set('channels', typeof channels === 'function' ? channels(c) : channels);
-    c.set('origin', publicOrigin ?? new URL(c.req.url).origin);
+    c.set('origin', originOf(c));
     await next();
   });
   app.use(identify);
@@ -68,9 +73,7 @@ export function createApp(options: AppOptions) {
       if (c.var.declared) onDeclared(c);
     });
   }
-  app.route('/api/v1', publicApi);
   app.route('/api/v1', declarationsApi);
-  app.route('/api/v1', feeds);
   app.route('/', login);
   app.route('/', officer);
   app.route('/', admin);

@@ -6,7 +6,14 @@ import { acceptsGzip, clientHasVersion } from './negotiate';
 import type { Rendered } from './rendered';
 import { securedResponse } from './securityHeaders';
 
-export function sendRendered(c: Context, rendered: Rendered, cacheControl: string, contentType = 'text/html; charset=utf-8'): Response {
+export function sendRendered(
+  c: Context,
+  rendered: Rendered,
+  cacheControl: string,
+  contentType = 'text/html; charset=utf-8',
+  /** Any further headers of the 200 answer (a download's Content-Disposition). */
+  extra: Record<string, string> = {},
+): Response {
   const request = c.req.raw;
   // A plain object, not a Headers instance: cheaper to build, and Node's server writes it as is.
   const headers: Record<string, string> = {
@@ -20,6 +27,7 @@ export function sendRendered(c: Context, rendered: Rendered, cacheControl: strin
   }
   const gzipped = acceptsGzip(request.headers.get('accept-encoding'));
   const body = gzipped ? rendered.gzipped : rendered.body;
+  Object.assign(headers, extra);
   headers['content-type'] = contentType;
   headers['content-length'] = String(body.byteLength);
   if (gzipped) headers['content-encoding'] = 'gzip';

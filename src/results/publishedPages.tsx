@@ -1,6 +1,6 @@
-// The public pages, rendered once per change. Each request costs one indexed read (the
-// election's updatedAt); while that is unchanged, every page and fragment comes ready-made
-// from memory, already gzipped, with its ETag. The first request after a change loads the
+// The public pages and JSON, rendered once per change. Each request costs one indexed read
+// (the election's updatedAt); while that is unchanged, every page, fragment and JSON document
+// comes ready-made from memory, already gzipped, with its ETag. The first request after a change loads the
 // election once and renders what is asked for; requests racing it share that work.
 import type { Child } from 'hono/jsx';
 import type { Db } from '../../db/client';
@@ -65,6 +65,25 @@ export class PublishedPages {
   async electionLive(db: Db, electionId: string, kind: ElectionPageKind = 'results'): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     return current && (await this.electionSection(current, kind)).fragment;
+  }
+
+  /**
+   * Any other document made from the election as it stands (its public JSON, the feeds),
+   * built once per change for each `key`; null for an unknown election.
+   */
+  async electionDocument(db: Db, electionId: string, key: string, build: (view: ElectionView) => string | Promise<string>): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    return current && this.pages.get(`${key} ${electionId}`, current.version, async () => prepare(await build(current.view)));
+  }
+
+  /** The public JSON of a ward's result; null for an unknown election or ward. */
+  async contestJson(db: Db, electionId: string, contestId: string): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    const contest = current && findContest(current.view, contestId);
+    if (!current || !contest) return null;
+    return this.pages.get(`json ${electionId} ${contestId}`, current.version, () =>
+      prepare(JSON.stringify(contestView(current.view, contest).result)),
+    );
   }
 
   /** A ward's page, or null for an unknown election or ward. */

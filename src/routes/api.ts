@@ -1,22 +1,35 @@
 // The public JSON API: read-only, and the source every page, feed and post renders from.
-import { Hono } from 'hono';
-import { loadElection } from '../../db/results';
+// Journalists poll it like residents poll the pages, so it is served the same way: built
+// once per change (PublishedPages), with an ETag, gzip and a short shared-cache lifetime.
+import { Hono, type Context } from 'hono';
+import type { Db } from '../../db/client';
 import type { AppEnv } from '../env';
-import { contestResult } from '../results/contestResult';
-import { electionResults } from '../results/electionResults';
-import { partyDirectory } from '../results/names';
+import type { Rendered } from '../http/rendered';
+import { sendRendered } from '../http/sendRendered';
+import { PublishedPages } from '../results/publishedPages';
 
-export const publicApi = new Hono<AppEnv>()
-  .get('/elections/:electionId', async (c) => {
-    const snapshot = await loadElection(c.var.db, c.req.param('electionId'));
-    if (!snapshot) return c.json({ error: 'not_found', message: 'There is no election with that id.' }, 404);
-    return c.json(electionResults(snapshot));
-  })
-  .get('/elections/:electionId/contests/:contestId', async (c) => {
-    const snapshot = await loadElection(c.var.db, c.req.param('electionId'));
-    const contest = snapshot?.contests.find((x) => x.id === c.req.param('contestId'));
-    if (!snapshot || !contest) {
-      return c.json({ error: 'not_found', message: 'There is no contest with that id in that election.' }, 404);
-    }
-    return c.json(contestResult(snapshot.election.id, contest, partyDirectory(snapshot.parties)));
-  });
+const caching = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
+const json = 'application/json; charset=utf-8';
+
+function send(c: Context<AppEnv>, rendered: Rendered | null, missing: string) {
+  return rendered ? sendRendered(c, rendered, caching, json) : c.json({ error: 'not_found', message: missing }, 404);
+}
+
+/** Mounted before the session middleware, like the results pages: it only reads. */
+export function publicApi(database: (c: Context) => Db, pages = new PublishedPages()) {
+  return new Hono<AppEnv>()
+    .get('/elections/:electionId', async (c) =>
+      send(
+        c,
+        await pages.electionDocument(database(c), c.req.param('electionId'), 'json', (view) => JSON.stringify(view.results)),
+        'There is no election with that id.',
+      ),
+    )
+    .get('/elections/:electionId/contests/:contestId', async (c) =>
+      send(
+        c,
+        await pages.contestJson(database(c), c.req.param('electionId'), c.req.param('contestId')),
+        'There is no contest with that id in that election.',
+      ),
+    );
+}

@@ -1,68 +1,75 @@
 // Feeds for newsrooms: the declarations as Atom and JSON (one entry per version, corrections
-// included), and every candidate's result as CSV. Each answers 304 to a poll that already
-// has the latest, after one cheap read of the election's change stamp.
+// included), and every candidate's result as CSV. Built once per change like the pages
+// (PublishedPages), so a poll costs one cheap read of the election's change stamp, and an
+// unchanged poll is a 304.
 import { Hono, type Context } from 'hono';
-import { electionUpdatedAt, loadElection, type ElectionSnapshot } from '../../db/results';
+import type { Db } from '../../db/client';
 import { AtomFeed } from '../../views/feeds/AtomFeed';
 import type { AppEnv } from '../env';
+import { sendRendered } from '../http/sendRendered';
 import { declarationFeed } from '../results/declarationFeed';
+import type { ElectionView } from '../results/electionView';
+import { htmlOf } from '../results/liveRender';
+import { PublishedPages } from '../results/publishedPages';
 import { resultsCsv } from '../results/resultsCsv';
 
 // Short enough that a newsroom sees a declaration within seconds; long enough that a CDN
 // answers the spike of polls between changes.
 const cacheControl = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
 
-type Render = (c: Context<AppEnv>, snapshot: ElectionSnapshot) => Response | Promise<Response>;
-
-/** Serves a representation that changes only when the election does. */
-function versioned(kind: string, render: Render) {
-  return async (c: Context<AppEnv>) => {
-    const electionId = c.req.param('electionId')!;
-    const updatedAt = await electionUpdatedAt(c.var.db, electionId);
-    if (!updatedAt) return c.json({ error: 'not_found', message: 'There is no election with that id.' }, 404);
-    const etag = `W/"${kind}-${updatedAt}"`;
-    c.header('etag', etag);
-    c.header('cache-control', cacheControl);
-    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
-    const snapshot = await loadElection(c.var.db, electionId);
-    if (!snapshot) return c.json({ error: 'not_found', message: 'There is no election with that id.' }, 404);
-    return render(c, snapshot);
-  };
+interface Feed {
+  contentType: string;
+  /** The document, with absolute links to `origin`. */
+  build(view: ElectionView, origin: string): string | Promise<string>;
+  headers?(electionId: string): Record<string, string>;
 }
 
-export const feeds = new Hono<AppEnv>()
-  .get(
-    '/elections/:electionId/declarations.atom',
-    versioned('atom', (c, s) => {
-      const xml = (
-        <AtomFeed
-          electionId={s.election.id}
-          electionName={s.election.name}
-          organisation={s.election.organisation}
-          updatedAt={s.election.updatedAt}
-          origin={c.var.origin}
-          entries={declarationFeed(s)}
-        />
-      );
-      return c.body(`<?xml version="1.0" encoding="utf-8"?>\n${xml}`, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+const atom: Feed = {
+  contentType: 'application/atom+xml; charset=utf-8',
+  build: async ({ snapshot: s }, origin) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n${await htmlOf(
+      <AtomFeed
+        electionId={s.election.id}
+        electionName={s.election.name}
+        organisation={s.election.organisation}
+        updatedAt={s.election.updatedAt}
+        origin={origin}
+        entries={declarationFeed(s)}
+      />,
+    )}`,
+};
+
+const json: Feed = {
+  contentType: 'application/json; charset=utf-8',
+  build: ({ snapshot: s }, origin) =>
+    JSON.stringify({
+      electionId: s.election.id,
+      updatedAt: s.election.updatedAt,
+      declarations: declarationFeed(s).map(({ path, ...entry }) => ({ ...entry, url: `${origin}${path}` })),
     }),
-  )
-  .get(
-    '/elections/:electionId/declarations',
-    versioned('json', (c, s) =>
-      c.json({
-        electionId: s.election.id,
-        updatedAt: s.election.updatedAt,
-        declarations: declarationFeed(s).map(({ path, ...entry }) => ({ ...entry, url: `${c.var.origin}${path}` })),
-      }),
-    ),
-  )
-  .get(
-    '/elections/:electionId/results.csv',
-    versioned('csv', (c, s) =>
-      c.body(resultsCsv(s), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${s.election.id.replace(/[^A-Za-z0-9._-]/g, '_')}-results.csv"`,
-      }),
-    ),
-  );
+};
+
+const csv: Feed = {
+  contentType: 'text/csv; charset=utf-8',
+  build: ({ snapshot }) => resultsCsv(snapshot),
+  headers: (electionId) => ({ 'content-disposition': `attachment; filename="${electionId.replace(/[^A-Za-z0-9._-]/g, '_')}-results.csv"` }),
+};
+
+/**
+ * Mounted before the session middleware, like the pages. `origin` is the site's public
+ * address for the feeds' links (PUBLIC_URL, else the request's); each origin gets its own
+ * build, so a link never points at another host's address.
+ */
+export function feeds(database: (c: Context) => Db, origin: (c: Context) => string, pages = new PublishedPages()) {
+  const serve = (kind: string, feed: Feed) => async (c: Context<AppEnv>) => {
+    const electionId = c.req.param('electionId')!;
+    const at = origin(c);
+    const rendered = await pages.electionDocument(database(c), electionId, `${kind} ${at}`, (view) => feed.build(view, at));
+    if (!rendered) return c.json({ error: 'not_found', message: 'There is no election with that id.' }, 404);
+    return sendRendered(c, rendered, cacheControl, feed.contentType, feed.headers?.(electionId));
+  };
+  return new Hono<AppEnv>()
+    .get('/elections/:electionId/declarations.atom', serve('atom', atom))
+    .get('/elections/:electionId/declarations', serve('declarations', json))
+    .get('/elections/:electionId/results.csv', serve('csv', csv));
+}

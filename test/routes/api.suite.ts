@@ -75,5 +75,34 @@ export function publicApiSuite(driver: string, open: () => Promise<Db>): void {
         expect(body.message, path).toMatch(/There is no/);
       }
     });
+
+    it('lets a journalist poll cheaply: an unchanged document is a 304, a declaration changes it, caches keep it seconds', async () => {
+      const h = await harness(open);
+      const { contestId, body } = await h.medwaySubmission('Strood West');
+      const paths = [`/api/v1/elections/${h.def.id}`, `/api/v1/elections/${h.def.id}/contests/${contestId}`];
+      const held = new Map<string, string>();
+      for (const path of paths) {
+        const first = await h.app.request(path);
+        expect(first.status, path).toBe(200);
+        expect(first.headers.get('content-type'), path).toBe('application/json; charset=utf-8');
+        expect(first.headers.get('cache-control'), path).toMatch(/^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+$/);
+        const etag = first.headers.get('etag')!;
+        expect(etag, path).toMatch(/^W\/"[0-9a-f]+"$/);
+        held.set(path, etag);
+        const document = await first.json();
+        expect((await h.app.request(path, { headers: { 'if-none-match': etag } })).status, path).toBe(304);
+        const zipped = await h.app.request(path, { headers: { 'accept-encoding': 'gzip' } });
+        expect(zipped.headers.get('content-encoding'), path).toBe('gzip');
+        expect(await new Response(zipped.body!.pipeThrough(new DecompressionStream('gzip'))).json(), path).toEqual(document);
+      }
+      expect((await h.declare(contestId, body)).status).toBe(201);
+      for (const path of paths) {
+        const changed = await h.app.request(path, { headers: { 'if-none-match': held.get(path)! } });
+        expect(changed.status, path).toBe(200);
+        expect(changed.headers.get('etag'), path).not.toBe(held.get(path));
+      }
+      expect((await h.getJson(paths[0]!)).body.progress.contestsDeclared).toBe(1);
+      expect((await h.getJson(paths[1]!)).body.status).toBe('declared');
+    });
   });
 }

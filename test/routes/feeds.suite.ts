@@ -34,6 +34,17 @@ export function feedsSuite(driver: string, open: () => Promise<Db>): void {
       expect(xml).toMatch(/<title>All Saints: Ind win<\/title>.*Majority 43\./s);
     });
 
+    it('links to the address it was asked at, each address its own (the feeds are built once per change and per address)', async () => {
+      const { h, fortPitt } = await nightWithACorrection(open);
+      const path = `/api/v1/elections/${h.def.id}/declarations`;
+      const ward = `/elections/${h.def.id}/contests/${fortPitt.contestId}`;
+      const there = (await (await h.app.request(`https://results.example.gov.uk${path}`)).json()) as any;
+      const here = (await (await h.app.request(path)).json()) as any;
+      expect(there.declarations.map((d: any) => d.url)).toContain(`https://results.example.gov.uk${ward}`);
+      expect(here.declarations.map((d: any) => d.url)).toContain(`http://localhost${ward}`);
+      expect(JSON.stringify(here)).not.toContain('results.example.gov.uk');
+    });
+
     it('gives the same entries as JSON, and answers an unchanged poll with 304', async () => {
       const { h, allSaints } = await nightWithACorrection(open);
       const first = await h.app.request(`/api/v1/elections/${h.def.id}/declarations`);
