@@ -108,7 +108,7 @@ Corrections posted: ${declarations.posted}, accepted: ${declarations.accepted}
   round trip (POST to its answer):   p50 ${ms(declarations.roundTrip.p50)}, p99 ${ms(declarations.roundTrip.p99)}, max ${ms(declarations.roundTrip.max)}
   until the page shows it (from POST): p50 ${ms(declarations.shownAfter.p50)}, p99 ${ms(declarations.shownAfter.p99)}, max ${ms(declarations.shownAfter.max)}${declarations.neverShown ? `, never shown: ${declarations.neverShown}` : ''}
 
-Aims: ratio ≥ ${aim.ratio}: ${verdict(ratio >= aim.ratio)}; page p99 < ${aim.p99Ms} ms: ${verdict(quiet.p99 < aim.p99Ms && busy.p99 < aim.p99Ms)} (the static file's p99 here: ${baseline.p99} ms); declaration p99 < ${aim.declarationP99Ms} ms under load: ${verdict(declarations.roundTrip.p99 < aim.declarationP99Ms)}`);
+Aims: ratio ≥ ${aim.ratio}: ${verdict(ratio >= aim.ratio)}; page p99 < ${aim.p99Ms} ms: ${verdict(quiet.p99 < aim.p99Ms)} (the static file's: ${baseline.p99} ms; the page's while corrections are posted, for which the issue sets no aim: ${busy.p99} ms); declaration p99 < ${aim.declarationP99Ms} ms under load: ${verdict(declarations.roundTrip.p99 < aim.declarationP99Ms)}`);
 } finally {
   await staticServer.stop();
   await ours.stop();
