@@ -38,8 +38,11 @@ export interface AppOptions {
   socialEnv?: (c: Context) => SocialEnv;
   /** Static files served by the app (Node); on Workers, static assets serve them. */
   assets?: Map<string, Asset>;
-  /** The public address (PUBLIC_URL), when a proxy in front terminates TLS. */
-  publicUrl?: string;
+  /**
+   * The public address (PUBLIC_URL), when a proxy in front terminates TLS or the site has
+   * several addresses; a function when it comes from the request's environment (Workers).
+   */
+  publicUrl?: string | ((c: Context) => string | undefined);
 }
 
 export function createApp(options: AppOptions) {
@@ -51,14 +54,18 @@ export function createApp(options: AppOptions) {
   // drops a header set before the handler from the ready-made responses they send) and no
   // per-request setup, only the database. All three share one render cache.
   const published = new PublishedPages();
-  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
-  const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
+  const { publicUrl } = options;
+  const publicOrigin = (c: Context) => {
+    const url = typeof publicUrl === 'function' ? publicUrl(c) : publicUrl;
+    return url ? new URL(url).origin : null;
+  };
+  const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
   app.route('/', resultsPages(options.db, published));
   app.route('/api/v1', publicApi(options.db, published));
   app.route('/api/v1', feeds(options.db, originOf, published));
   app.use(requestId());
   // Browsers send Origin with every form post: one from another site is refused outright.
-  app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+  app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin(c) }));
   app.use(async (c, next) => {
     c.set('db', options.db(c));
     c.set('channels', typeof channels === 'function' ? channels(c) : channels);

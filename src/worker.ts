@@ -32,6 +32,12 @@ const app = createApp({
   // Post at once, after the answer has gone to the officer; the cron picks up the rest.
   onDeclared: (c) => c.executionCtx.waitUntil(dispatch(bindings(c))),
   socialEnv: bindings,
+  // Feeds' links and the accepted form origin; Workers Cache keys by path, not host, so
+  // without it a feed filled through one address would link to it for all.
+  publicUrl: (c) => {
+    const url = bindings(c).PUBLIC_URL;
+    return typeof url === 'string' ? url : undefined;
+  },
 });
 
 // Not `satisfies ExportedHandler`: the project type-checks against DOM/Node's Request, and

@@ -2,13 +2,16 @@
 // ask for text/html), the API's JSON error for everything else and anything under /api/.
 import type { Context } from 'hono';
 import { NotFoundPage } from '../../views/public/NotFoundPage';
+import type { Caching } from './caching';
 
 const wantsHtml = (c: Context) => !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
 
-/** The HTML 404 page, whatever the request accepts: for the public pages' unknown ids. */
-export function notFoundPage(c: Context, message = 'There is no page at this address. It may have been mistyped.') {
-  // Short caching: an unknown id is cheap to answer again, and may exist a minute later.
-  c.header('cache-control', 'public, max-age=10');
+/**
+ * The HTML 404 page, whatever the request accepts. The public pages pass their `caching`
+ * for an unknown id; elsewhere (an officer's page, a mistyped address) it is not stored.
+ */
+export function notFoundPage(c: Context, message = 'There is no page at this address. It may have been mistyped.', caching: Caching = {}) {
+  for (const [name, value] of Object.entries(caching)) c.header(name, value);
   return c.html(<NotFoundPage message={message} framed={c.req.path.startsWith('/embed/')} />, 404);
 }
 

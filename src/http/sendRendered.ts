@@ -2,6 +2,7 @@
 // pre-compressed bytes when it takes gzip, the plain bytes otherwise. No rendering here,
 // and little else: this runs for every request on election night.
 import type { Context } from 'hono';
+import type { Caching } from './caching';
 import { acceptsGzip, clientHasVersion } from './negotiate';
 import type { Rendered } from './rendered';
 import { securedResponse } from './securityHeaders';
@@ -9,7 +10,7 @@ import { securedResponse } from './securityHeaders';
 export function sendRendered(
   c: Context,
   rendered: Rendered,
-  cacheControl: string,
+  caching: Caching,
   contentType = 'text/html; charset=utf-8',
   /** Any further headers of the 200 answer (a download's Content-Disposition). */
   extra: Record<string, string> = {},
@@ -18,7 +19,7 @@ export function sendRendered(
   // A plain object, not a Headers instance: cheaper to build, and Node's server writes it as is.
   const headers: Record<string, string> = {
     etag: rendered.etag,
-    'cache-control': cacheControl,
+    ...caching,
     // A cache must keep the gzipped and plain answers apart.
     vary: 'accept-encoding',
   };

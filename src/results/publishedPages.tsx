@@ -46,17 +46,23 @@ const electionPages = {
 
 export type ElectionPageKind = keyof typeof electionPages;
 
+/** A cache key that no two different lists of ids can share, whatever the ids contain. */
+const keyOf = (...parts: string[]) => JSON.stringify(parts);
+
 export class PublishedPages {
   private readonly views = new VersionedCache<ElectionView | null>({ maxEntries: 50 });
   private readonly sections = new VersionedCache<LiveRender>({ maxEntries: 1000 });
   private readonly pages = new VersionedCache<Rendered>({ maxEntries: 1000 });
+  // Apart from the pages: feeds are kept per public address, and requests naming many
+  // addresses (a Host header is the client's to choose) must not push the pages out.
+  private readonly documents = new VersionedCache<Rendered>({ maxEntries: 100 });
 
   /** The results page, or the widget, of an election; null for an unknown election. */
   async electionPage(db: Db, electionId: string, kind: ElectionPageKind = 'results'): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     if (!current) return null;
     const live = await this.electionSection(current, kind);
-    return this.pages.get(`${kind} ${electionId}`, current.version, async () =>
+    return this.pages.get(keyOf(kind, electionId), current.version, async () =>
       prepare(await htmlOf(electionPages[kind].page(current.view, live.section))),
     );
   }
@@ -73,7 +79,7 @@ export class PublishedPages {
    */
   async electionDocument(db: Db, electionId: string, key: string, build: (view: ElectionView) => string | Promise<string>): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
-    return current && this.pages.get(`${key} ${electionId}`, current.version, async () => prepare(await build(current.view)));
+    return current && this.documents.get(keyOf(key, electionId), current.version, async () => prepare(await build(current.view)));
   }
 
   /** The public JSON of a ward's result; null for an unknown election or ward. */
@@ -81,7 +87,7 @@ export class PublishedPages {
     const current = await this.current(db, electionId);
     const contest = current && findContest(current.view, contestId);
     if (!current || !contest) return null;
-    return this.pages.get(`json ${electionId} ${contestId}`, current.version, () =>
+    return this.pages.get(keyOf('json', electionId, contestId), current.version, () =>
       prepare(JSON.stringify(contestView(current.view, contest).result)),
     );
   }
@@ -92,7 +98,7 @@ export class PublishedPages {
     const contest = current && findContest(current.view, contestId);
     if (!current || !contest) return null;
     const live = await this.contestSection(current, contest);
-    return this.pages.get(`ward ${electionId} ${contestId}`, current.version, async () =>
+    return this.pages.get(keyOf('ward', electionId, contestId), current.version, async () =>
       prepare(await htmlOf(<ContestPage view={contestView(current.view, contest)}>{live.section}</ContestPage>)),
     );
   }
@@ -118,12 +124,12 @@ export class PublishedPages {
   private electionSection({ version, view }: Current, kind: ElectionPageKind): Promise<LiveRender> {
     const electionId = view.results.id;
     const { livePath, live } = electionPages[kind];
-    return this.sections.get(`${kind} ${electionId}`, version, () => renderLive(livePath(electionId), live(view), view.news));
+    return this.sections.get(keyOf(kind, electionId), version, () => renderLive(livePath(electionId), live(view), view.news));
   }
 
   private contestSection({ version, view }: Current, contest: ContestSnapshot): Promise<LiveRender> {
     const electionId = view.results.id;
-    return this.sections.get(`ward ${electionId} ${contest.id}`, version, () => {
+    return this.sections.get(keyOf('ward', electionId, contest.id), version, () => {
       const ward = contestView(view, contest);
       return renderLive(contestLivePath(electionId, contest.id), <ContestLive result={ward.result} />, ward.news);
     });

@@ -5,14 +5,14 @@ import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/client';
 import type { AppEnv } from '../env';
 import type { Rendered } from '../http/rendered';
+import { pageCaching } from '../http/caching';
 import { sendRendered } from '../http/sendRendered';
 import { PublishedPages } from '../results/publishedPages';
 
-const caching = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
 const json = 'application/json; charset=utf-8';
 
 function send(c: Context<AppEnv>, rendered: Rendered | null, missing: string) {
-  return rendered ? sendRendered(c, rendered, caching, json) : c.json({ error: 'not_found', message: missing }, 404);
+  return rendered ? sendRendered(c, rendered, pageCaching, json) : c.json({ error: 'not_found', message: missing }, 404);
 }
 
 /** Mounted before the session middleware, like the results pages: it only reads. */

@@ -7,14 +7,15 @@ import type { AppEnv } from '../env';
 import { sendRendered } from '../http/sendRendered';
 
 // Short, so a deploy reaches phones within minutes; revalidation is a cheap 304.
-const cacheControl = 'public, max-age=300, stale-while-revalidate=86400';
+const cached = { 'cache-control': 'public, max-age=300, stale-while-revalidate=86400' };
+const alwaysRevalidated = { 'cache-control': 'no-cache' };
 
 export function assetRoutes(assets: Map<string, Asset>) {
   const routes = new Hono<AppEnv>();
   for (const [path, asset] of assets) {
     // The service worker lives at the root so it may control /officer pages, and must
     // always be revalidated so a fix reaches every phone.
-    const caching = path === '/officer-sw.js' ? 'no-cache' : cacheControl;
+    const caching = path === '/officer-sw.js' ? alwaysRevalidated : cached;
     routes.get(path, (c) => sendRendered(c, asset, caching, asset.type));
   }
   return routes;

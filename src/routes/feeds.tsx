@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/client';
 import { AtomFeed } from '../../views/feeds/AtomFeed';
 import type { AppEnv } from '../env';
+import { pageCaching } from '../http/caching';
 import { sendRendered } from '../http/sendRendered';
 import { declarationFeed } from '../results/declarationFeed';
 import type { ElectionView } from '../results/electionView';
@@ -13,19 +14,18 @@ import { htmlOf } from '../results/liveRender';
 import { PublishedPages } from '../results/publishedPages';
 import { resultsCsv } from '../results/resultsCsv';
 
-// Short enough that a newsroom sees a declaration within seconds; long enough that a CDN
-// answers the spike of polls between changes.
-const cacheControl = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
 
 interface Feed {
   contentType: string;
-  /** The document, with absolute links to `origin`. */
+  /** Whether the document links to our pages (absolute links, to `origin`). */
+  links: boolean;
   build(view: ElectionView, origin: string): string | Promise<string>;
   headers?(electionId: string): Record<string, string>;
 }
 
 const atom: Feed = {
   contentType: 'application/atom+xml; charset=utf-8',
+  links: true,
   build: async ({ snapshot: s }, origin) =>
     `<?xml version="1.0" encoding="utf-8"?>\n${await htmlOf(
       <AtomFeed
@@ -41,6 +41,7 @@ const atom: Feed = {
 
 const json: Feed = {
   contentType: 'application/json; charset=utf-8',
+  links: true,
   build: ({ snapshot: s }, origin) =>
     JSON.stringify({
       electionId: s.election.id,
@@ -51,22 +52,24 @@ const json: Feed = {
 
 const csv: Feed = {
   contentType: 'text/csv; charset=utf-8',
+  links: false,
   build: ({ snapshot }) => resultsCsv(snapshot),
   headers: (electionId) => ({ 'content-disposition': `attachment; filename="${electionId.replace(/[^A-Za-z0-9._-]/g, '_')}-results.csv"` }),
 };
 
 /**
  * Mounted before the session middleware, like the pages. `origin` is the site's public
- * address for the feeds' links (PUBLIC_URL, else the request's); each origin gets its own
- * build, so a link never points at another host's address.
+ * address for the feeds' links (PUBLIC_URL, else the request's); a feed with links is built
+ * for each origin, so a link never points at another host's address.
  */
 export function feeds(database: (c: Context) => Db, origin: (c: Context) => string, pages = new PublishedPages()) {
   const serve = (kind: string, feed: Feed) => async (c: Context<AppEnv>) => {
     const electionId = c.req.param('electionId')!;
     const at = origin(c);
-    const rendered = await pages.electionDocument(database(c), electionId, `${kind} ${at}`, (view) => feed.build(view, at));
+    const key = feed.links ? `${kind} ${at}` : kind;
+    const rendered = await pages.electionDocument(database(c), electionId, key, (view) => feed.build(view, at));
     if (!rendered) return c.json({ error: 'not_found', message: 'There is no election with that id.' }, 404);
-    return sendRendered(c, rendered, cacheControl, feed.contentType, feed.headers?.(electionId));
+    return sendRendered(c, rendered, pageCaching, feed.contentType, feed.headers?.(electionId));
   };
   return new Hono<AppEnv>()
     .get('/elections/:electionId/declarations.atom', serve('atom', atom))

@@ -5,19 +5,16 @@ import type { Db } from '../../db/client';
 import { listElections } from '../../db/results';
 import { electionPath } from '../../views/public/paths';
 import type { AppEnv } from '../env';
+import { fragmentCaching, pageCaching, unknownIdCaching, type Caching } from '../http/caching';
 import { notFoundPage } from '../http/notFound';
 import type { Rendered } from '../http/rendered';
 import { sendRendered } from '../http/sendRendered';
 import { PublishedPages } from '../results/publishedPages';
 
-// Short shared-cache lifetimes let a CDN absorb the spike (one request per few seconds
-// reaches us per page, however many phones ask) while results still arrive within seconds;
-// stale-while-revalidate keeps answering instantly while it fetches the next version.
-const pageCaching = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
-const fragmentCaching = 'public, max-age=2, s-maxage=2, stale-while-revalidate=10';
-
-function send(c: Context<AppEnv>, rendered: Rendered | null, caching: string, missing: string) {
-  return rendered ? sendRendered(c, rendered, caching) : notFoundPage(c, missing);
+// Short shared-cache lifetimes (src/http/caching.ts) let a CDN absorb the spike while results
+// still arrive within seconds.
+function send(c: Context<AppEnv>, rendered: Rendered | null, caching: Caching, missing: string) {
+  return rendered ? sendRendered(c, rendered, caching) : notFoundPage(c, missing, unknownIdCaching);
 }
 
 const noElection = 'There is no election with that id.';
@@ -32,7 +29,7 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
     .get('/', async (c) => {
       // The current election: the only one, or the latest by date.
       const [current] = await listElections(database(c));
-      if (!current) return notFoundPage(c, 'No election has been set up yet.');
+      if (!current) return notFoundPage(c, 'No election has been set up yet.', unknownIdCaching);
       c.header('cache-control', 'public, max-age=60, s-maxage=60');
       return c.redirect(electionPath(current.id), 302);
     })

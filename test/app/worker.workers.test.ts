@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import worker from '../../src/worker';
 
-async function get(path: string): Promise<Response> {
+async function get(path: string, bindings: Record<string, unknown> = {}): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`https://declare.example${path}`), env, ctx);
+  const response = await worker.fetch(new Request(`https://declare.example${path}`), { ...env, ...bindings }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -30,5 +30,18 @@ describe('src/worker.ts on D1', () => {
     const response = await get(`/api/v1/elections/${id}`);
     expect(response.status).toBe(200);
     expect(JSON.stringify(await response.json())).toContain(id);
+  });
+
+  it("links its feeds to PUBLIC_URL, whatever address was asked (Workers Cache keys by path, not host)", async () => {
+    const id = `local.worker.${crypto.randomUUID()}`;
+    await drizzle(env.DB, { schema })
+      .insert(schema.elections)
+      .values({ id, name: 'Worker test', organisation: 'Test Council', date: '2023-05-04', totalSeats: 3, updatedAt: new Date().toISOString() });
+    const atom = await get(`/api/v1/elections/${id}/declarations.atom`, { PUBLIC_URL: 'https://results.example.gov.uk' });
+    expect(atom.status).toBe(200);
+    const xml = await atom.text();
+    expect(xml).toContain(`<link rel="alternate" type="text/html" href="https://results.example.gov.uk/elections/${id}"/>`);
+    expect(xml).not.toContain('declare.example');
+    expect(atom.headers.get('cloudflare-cdn-cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
   });
 });

@@ -99,7 +99,11 @@ describe('security headers on every response', () => {
       const res = await get(path, { accept: '*/*' });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toMatch(/^public, max-age=\d, s-maxage=\d, stale-while-revalidate=\d+$/);
+      // Cloudflare's own line, without s-maxage, which there would switch off serving stale.
+      expect(res.headers.get('cloudflare-cdn-cache-control'), path).toMatch(/^public, max-age=\d, stale-while-revalidate=\d+$/);
     }
+    // A public page's unknown id is kept briefly; any other missing address is not.
+    expect((await get('/elections/no-such-election')).headers.get('cache-control')).toBe('public, max-age=10');
     expect((await get('/static/app.css', { accept: '*/*' })).headers.get('cache-control')).toMatch(/^public, /);
     const refused = await fetch(`${server.url}/api/v1/contests/${server.def.contests[0]!.id}/declaration`, {
       method: 'POST',
@@ -111,6 +115,8 @@ describe('security headers on every response', () => {
       ['/officer', await get('/officer')],
       ['/admin', await get('/admin')],
       ['an unknown election in the API', await get('/api/v1/elections/nope', { accept: 'application/json' })],
+      ['a mistyped address, as HTML', await get('/no/such/page')],
+      ['a mistyped address, as JSON', await get('/no/such/page', { accept: 'application/json' })],
       ['a refused declaration', refused],
     ] as const) {
       expect(res.headers.get('cache-control'), what).toBe('no-store');
