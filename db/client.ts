@@ -48,10 +48,10 @@ export function chunkRows<T extends object>(rows: T[], columnsPerRow: number): T
  * Runs several reads as one round trip where the driver allows it (a D1 batch is one
  * request to the database), and as plain awaits on better-sqlite3.
  */
-export async function readTogether<T extends readonly [Statement, ...Statement[]]>(
-  db: Db,
-  queries: T,
-): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
-  if (canBatch(db)) return (await db.batch(queries)) as { [K in keyof T]: Awaited<T[K]> };
-  return (await Promise.all(queries)) as { [K in keyof T]: Awaited<T[K]> };
+export async function readTogether<T extends readonly [Statement, ...Statement[]]>(db: Db, queries: T): Promise<ResultsOf<T>> {
+  if (canBatch(db)) return (await db.batch(queries)) as ResultsOf<T>;
+  return (await Promise.all(queries)) as ResultsOf<T>;
 }
+
+/** What a list of queries reads, query by query. */
+export type ResultsOf<T extends readonly unknown[]> = { [K in keyof T]: Awaited<T[K]> };

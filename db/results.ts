@@ -1,7 +1,7 @@
 // Reading an election as it stands: everything the public pages, feeds and posts need,
 // in a few queries, as plain rows. src/results/ turns these into the public JSON.
 import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { readTogether, type Db } from './client';
+import { readTogether, type Db, type ResultsOf } from './client';
 import {
   candidates,
   contests,
@@ -136,7 +136,6 @@ function contestQueries(db: Db, inScope: SQL) {
   ] as const;
 }
 
-type ResultsOf<T extends readonly unknown[]> = { [K in keyof T]: Awaited<T[K]> };
 type ContestRows = ResultsOf<ReturnType<typeof contestQueries>>;
 
 /** The contests in ballot-paper position, each with its previous seats, candidates and versions. */

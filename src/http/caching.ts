@@ -29,4 +29,4 @@ export const fragmentCaching = shortLived(2, 10);
 export const unknownIdCaching: Caching = Object.freeze({ 'cache-control': 'public, max-age=10' });
 
 /** Answers for one browser only (the default for anything that does not say). */
-export const notStored: Caching = Object.freeze({ 'cache-control': 'no-store' });
+export const notStored = Object.freeze({ 'cache-control': 'no-store' }) satisfies Caching;

@@ -57,7 +57,7 @@ const alreadySecured = new WeakSet<Response>();
  */
 export function securedResponse(path: string, body: BodyInit | null, init: ResponseInit & { headers: Record<string, string> }): Response {
   Object.assign(init.headers, securityHeadersFor(path));
-  init.headers['cache-control'] ??= notStored['cache-control']!;
+  init.headers['cache-control'] ??= notStored['cache-control'];
   const response = new Response(body, init);
   alreadySecured.add(response);
   return response;
@@ -68,5 +68,5 @@ export const securityHeaders = createMiddleware(async (c, next) => {
   if (alreadySecured.has(c.res)) return;
   const headers = c.res.headers;
   for (const [name, value] of Object.entries(securityHeadersFor(c.req.path))) headers.set(name, value);
-  if (!headers.has('cache-control')) headers.set('cache-control', notStored['cache-control']!);
+  if (!headers.has('cache-control')) headers.set('cache-control', notStored['cache-control']);
 });

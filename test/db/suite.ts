@@ -10,7 +10,7 @@ import { outbox, apiTokens } from '../../db/schema';
 import { DefinitionLockedError } from '../../db/setup';
 import { addApiToken, createUser, DuplicateUserError, findUserByName, userForApiToken } from '../../db/users';
 import { importElection } from '../../src/setup/importElection';
-import { freshMedway, medwayWard } from '../fixtures';
+import { freshMedway } from '../fixtures';
 
 function firstDeclaration(electionId: string, contestId: string, candidateIds: string[], version = 1): NewDeclaration {
   return {

@@ -28,7 +28,7 @@ async function medwayForm(h: Awaited<ReturnType<typeof harness>>, name: string) 
 export function officerFormSuite(driver: string, open: () => Promise<Db>): void {
   describe(`the officer's phone form (${driver})`, () => {
     it('lists the wards with their status and finds one by name', async () => {
-      const { h, wards, browser } = await setUp(open);
+      const { wards, browser } = await setUp(open);
       const html = await (await browser.get(wards)).text();
       expect(html).toContain('All Saints');
       expect(html).toContain('Wayfield and Weeds Wood');

@@ -6,7 +6,6 @@ import { openSqlite } from '../../db/sqlite';
 import { changeChannelSettings } from '../../db/socialChannels';
 import { actOnOutboxRow } from '../../db/outbox';
 import { nodeAdapters } from '../../src/social/channels/nodeAdapters';
-import type { DispatchTuning } from '../../src/social/config';
 import { socialFromEnv } from '../../src/social/runtime';
 import { startAllFakes, type Fakes } from './fakes/all';
 import { startFake, type Fault, type FakeRequest } from './fakes/server';
