@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadElection } from '../db/results';
 import { openSqlite } from '../db/sqlite';
 import { addApiToken, createUser } from '../db/users';
-import { hashToken, randomToken } from '../src/auth/secrets';
+import { hashToken, newApiToken } from '../src/auth/secrets';
 import { candidateId } from '../src/setup/importElection';
 import { loadDemoIfEmpty } from '../src/demo';
 import { medwayWard } from './fixtures';
@@ -50,7 +50,7 @@ afterEach(() => {
 describe('a crash after a declaration', () => {
   it('loses nothing that was confirmed', async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'declare-crash-')), 'declare.db');
-    const token = randomToken();
+    const token = newApiToken();
     {
       const setup = openSqlite(dbPath);
       await loadDemoIfEmpty(setup.db);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApiToken, createUser } from '../db/users';
-import { hashToken, randomToken } from '../src/auth/secrets';
+import { hashToken, newApiToken } from '../src/auth/secrets';
 import { readDefinition } from '../src/setup/readDefinition';
 import { medwayFile } from './fixtures';
 import { startServer } from './support/server';
@@ -24,7 +24,7 @@ describe('npm run simulate', () => {
     writeFileSync(file, JSON.stringify(medwayFile));
     server = await startServer({ definition: readDefinition(JSON.stringify(medwayFile)) });
     const user = await createUser(server.db, { name: 'count-pc', role: 'officer', passwordHash: 'unused' });
-    token = randomToken();
+    token = newApiToken();
     await addApiToken(server.db, user.id, 'simulator', await hashToken(token));
   });
   afterAll(() => server?.close());

@@ -13,6 +13,16 @@ export function randomToken(bytes = 32): string {
 }
 
 /**
+ * An API token as people are given it: a random token behind a fixed prefix. Base64url can
+ * begin with "-", and a command line then reads the token as an option (`--token -x…` fails
+ * in parseArgs, curl and most shells' tools); the prefix also lets a secret scanner or a
+ * person reading a log recognise a leaked Declare token.
+ */
+export function newApiToken(): string {
+  return `declare_${randomToken()}`;
+}
+
+/**
  * What we store in place of a session or API token. Tokens are long and random, so a fast
  * hash is enough (unlike passwords): a stolen database then yields no usable token.
  */

@@ -10,7 +10,7 @@ import { DefinitionLockedError } from '../../db/setup';
 import { openSqlite } from '../../db/sqlite';
 import { addApiToken, createUser, DuplicateUserError, findUserByName, type Role } from '../../db/users';
 import { generatePassword, hashPassword } from '../auth/password';
-import { hashToken, randomToken } from '../auth/secrets';
+import { hashToken, newApiToken } from '../auth/secrets';
 import { databasePath } from '../config';
 import { importElection, SetupError } from '../setup/importElection';
 import { readDefinition } from '../setup/readDefinition';
@@ -55,7 +55,7 @@ const commands: Record<string, (db: Db, args: string[], options: Options) => Pro
     if (!name) throw new UsageError(usage);
     const user = await findUserByName(db, name);
     if (!user) throw new UsageError(`There is no user called ${name}; create one with "user add".`);
-    const token = randomToken();
+    const token = newApiToken();
     await addApiToken(db, user.id, label ?? `cli ${new Date().toISOString()}`, await hashToken(token));
     return { lines: [`API token for ${user.name} (shown once; send it as "Authorization: Bearer <token>"):`], secret: token };
   },

@@ -134,6 +134,8 @@ describe('npm run cli -- user add / token add', () => {
     await cliIn(w.dbPath, 'user', 'add', 'count-pc', '--role', 'officer');
     const result = await cliIn(w.dbPath, 'token', 'add', 'count-pc');
     const token = lastLine(result.stdout);
+    // Never begins with "-", which `--token <it>` would read as an option.
+    expect(token).toMatch(/^declare_[A-Za-z0-9_-]{43}$/);
     const handle = openSqlite(w.dbPath);
     expect((await userForApiToken(handle.db, await hashToken(token)))?.name).toBe('count-pc');
     handle.close();

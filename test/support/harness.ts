@@ -4,7 +4,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password';
-import { hashToken, randomToken } from '../../src/auth/secrets';
+import { hashToken, newApiToken } from '../../src/auth/secrets';
 import type { Db } from '../../db/client';
 import { loadElection, type ContestSnapshot } from '../../db/results';
 import * as schema from '../../db/schema';
@@ -28,7 +28,7 @@ export async function harness(
 
   async function userWithToken(role: 'officer' | 'admin') {
     const user = await createUser(db, { name: `${role}-${tag}`, role, passwordHash: await hashPassword(testPassword) });
-    const token = randomToken();
+    const token = newApiToken();
     await addApiToken(db, user.id, 'tests', await hashToken(token));
     return { user, token };
   }
