@@ -1,9 +1,7 @@
 // A confirmed declaration survives the server being killed outright: the 201 is sent only
 // after SQLite has committed it (WAL with synchronous=FULL), so SIGKILL right after the answer
 // loses nothing, and the restarted server publishes it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,38 +12,10 @@ import { hashToken, newApiToken } from '../src/auth/secrets';
 import { candidateId } from '../src/setup/importElection';
 import { loadDemoIfEmpty } from '../src/demo';
 import { medwayWard } from './fixtures';
+import { freePort, killOutright, startNodeServer, stopServers } from './support/processes';
 
-const entry = new URL('../src/node.ts', import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function startNode(dbPath: string, port: number): Promise<ChildProcess> {
-  // node --import tsx, not the tsx command: that forks a second process, which SIGKILL to the
-  // first would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, DB_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('Declare is running')) resolve(child);
-    });
-    child.stderr!.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-let running: ChildProcess | null = null;
-afterEach(() => {
-  running?.kill('SIGKILL');
-  running = null;
-});
+const startNode = (dbPath: string, port: number) => startNodeServer({ DB_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' });
+afterEach(stopServers);
 
 describe('a crash after a declaration', () => {
   it('loses nothing that was confirmed', async () => {
@@ -59,7 +29,7 @@ describe('a crash after a declaration', () => {
       setup.close();
     }
     const port = await freePort();
-    running = await startNode(dbPath, port);
+    const first = await startNode(dbPath, port);
 
     const ward = medwayWard('Gillingham South');
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/contests/${ward.id}/declaration`, {
@@ -72,8 +42,7 @@ describe('a crash after a declaration', () => {
       }),
     });
     expect(res.status).toBe(201);
-    running.kill('SIGKILL');
-    await new Promise((r) => running!.once('exit', r));
+    await killOutright(first);
 
     const after = openSqlite(dbPath);
     const contest = (await loadElection(after.db, 'local.medway.2023-05-04'))!.contests.find((c) => c.id === ward.id)!;
@@ -81,7 +50,7 @@ describe('a crash after a declaration', () => {
     expect(contest.status).toBe('declared');
     expect(contest.versions.map((v) => v.version)).toEqual([1]);
 
-    running = await startNode(dbPath, port);
+    await startNode(dbPath, port);
     const published = (await (await fetch(`http://127.0.0.1:${port}/api/v1/elections/local.medway.2023-05-04/contests/${ward.id}`)).json()) as any;
     expect(published).toMatchObject({ status: 'declared', version: 1, validVotes: ward.candidates.reduce((n, c) => n + c.votes, 0) });
   });

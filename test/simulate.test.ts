@@ -1,21 +1,17 @@
 // `npm run simulate` replays the Medway night through the real API of a real server.
-import { execFile } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApiToken, createUser } from '../db/users';
 import { hashToken, newApiToken } from '../src/auth/secrets';
 import { readDefinition } from '../src/setup/readDefinition';
 import { medwayFile } from './fixtures';
+import { runScript, slowProcesses } from './support/processes';
 import { startServer } from './support/server';
 
-const run = promisify(execFile);
-const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
-const simulate = new URL('../src/simulate.ts', import.meta.url).pathname;
 
-describe('npm run simulate', () => {
+describe('npm run simulate', { timeout: slowProcesses }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let token: string;
   const file = join(mkdtempSync(join(tmpdir(), 'declare-sim-')), 'medway.json');
@@ -29,7 +25,12 @@ describe('npm run simulate', () => {
   });
   afterAll(() => server?.close());
 
-  const replay = () => run(tsx, [simulate, file, '--speed', '2000', '--url', server.url, '--token', token]);
+  const replay = async () => {
+    const result = await runScript('src/simulate.ts', [file, '--speed', '2000', '--url', server.url, '--token', token]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return result;
+  };
 
   it('declares every Medway ward through the API, and a second run declares nothing twice', async () => {
     const { stdout } = await replay();
@@ -45,8 +46,8 @@ describe('npm run simulate', () => {
   });
 
   it('explains how to get a token when none is given', async () => {
-    const result = await run(tsx, [simulate, file]).catch((e: { stderr: string; code: number }) => e);
-    expect((result as { code: number }).code).toBe(1);
-    expect((result as { stderr: string }).stderr).toMatch(/npm run cli -- token add/);
+    const result = await runScript('src/simulate.ts', [file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/npm run cli -- token add/);
   });
 });

@@ -29,6 +29,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       // on a busy two-core CI machine; a hung test still fails in well under a minute.
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // expect.poll waits 1 s by default: too short for a page load or a service worker on
+      // that machine. Checks with a promise in their time ("within 5 s") still say so.
+      expect: { poll: { timeout: 5_000 } },
       projects: [
         {
           extends: true,

@@ -1,9 +1,7 @@
 // The setup CLI as an operator runs it: a real process against a real database file.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { recordDeclaration } from '../../db/declarations';
 import { loadElection } from '../../db/results';
@@ -13,20 +11,9 @@ import { verifyPassword } from '../../src/auth/password';
 import { hashToken } from '../../src/auth/secrets';
 import { medwayFile } from '../fixtures';
 import { dumpDatabase } from '../support/harness';
+import { runScript, slowProcesses } from '../support/processes';
 
-const run = promisify(execFile);
-const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
-const cli = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-
-async function cliIn(dbPath: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(tsx, [cli, ...args], { env: { ...process.env, DB_PATH: dbPath } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cliIn = (dbPath: string, ...args: string[]) => runScript('src/cli/main.ts', args, { DB_PATH: dbPath });
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'declare-cli-'));
@@ -46,7 +33,7 @@ async function dumpOf(dbPath: string) {
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
 
-describe('npm run cli -- import', () => {
+describe('npm run cli -- import', { timeout: slowProcesses }, () => {
   it('imports the Medway file, then updates it on a second import', async () => {
     const w = workspace();
     const first = await cliIn(w.dbPath, 'import', w.medway);
@@ -114,7 +101,7 @@ describe('npm run cli -- import', () => {
   });
 });
 
-describe('npm run cli -- user add / token add', () => {
+describe('npm run cli -- user add / token add', { timeout: slowProcesses }, () => {
   it('creates an officer and prints a working password alone on the last line', async () => {
     const w = workspace();
     const result = await cliIn(w.dbPath, 'user', 'add', 'sam', '--role', 'officer');
@@ -153,7 +140,7 @@ describe('npm run cli -- user add / token add', () => {
   });
 });
 
-describe('npm run cli -- ... --sql <file>', () => {
+describe('npm run cli -- ... --sql <file>', { timeout: slowProcesses }, () => {
   it('writes the same change as SQL that sets up another database the same way', async () => {
     const w = workspace();
     const sql = join(w.dir, 'd1.sql');
