@@ -10,7 +10,6 @@ import { medwayFile } from './fixtures';
 import { runScript, slowProcesses } from './support/processes';
 import { startServer } from './support/server';
 
-
 describe('npm run simulate', { timeout: slowProcesses }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let token: string;

@@ -56,7 +56,8 @@ afterAll(async () => {
 
 /**
  * The time a dead server's claims take to run out (3 × its request timeout + 1 s), passed:
- * the claims it held at the crash are moved into the past.
+ * the claims it held at the crash are moved into the past. (That claims run out by
+ * themselves is tested on both drivers in outbox.suite.ts.)
  */
 function letClaimsRunOut(dbPath: string): number {
   const db = new Database(dbPath, { fileMustExist: true });
