@@ -54,11 +54,12 @@ export function createApp(options: AppOptions) {
   // drops a header set before the handler from the ready-made responses they send) and no
   // per-request setup, only the database. All three share one render cache.
   const published = new PublishedPages();
+  // A fixed PUBLIC_URL is read once, so a malformed one stops the server at start-up
+  // rather than failing requests; on Workers it comes with each request's environment.
   const { publicUrl } = options;
-  const publicOrigin = (c: Context) => {
-    const url = typeof publicUrl === 'function' ? publicUrl(c) : publicUrl;
-    return url ? new URL(url).origin : null;
-  };
+  const originOfUrl = (url: string | undefined) => (url ? new URL(url).origin : null);
+  const fixedOrigin = typeof publicUrl === 'function' ? null : originOfUrl(publicUrl);
+  const publicOrigin = (c: Context) => (typeof publicUrl === 'function' ? originOfUrl(publicUrl(c)) : fixedOrigin);
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
   app.route('/', resultsPages(options.db, published));
   app.route('/api/v1', publicApi(options.db, published));

@@ -30,3 +30,6 @@ export const unknownIdCaching: Caching = Object.freeze({ 'cache-control': 'publi
 
 /** Answers for one browser only (the default for anything that does not say). */
 export const notStored = Object.freeze({ 'cache-control': 'no-store' }) satisfies Caching;
+
+/** `/`, which leads to the current election: that changes once a year, not once a minute. */
+export const currentElectionCaching: Caching = Object.freeze({ 'cache-control': 'public, max-age=60, s-maxage=60' });

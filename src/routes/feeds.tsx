@@ -14,7 +14,6 @@ import { htmlOf } from '../results/liveRender';
 import { PublishedPages } from '../results/publishedPages';
 import { resultsCsv } from '../results/resultsCsv';
 
-
 interface Feed {
   contentType: string;
   /** Whether the document links to our pages (absolute links, to `origin`). */

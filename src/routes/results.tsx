@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { listElections } from '../../db/results';
 import { electionPath } from '../../views/public/paths';
 import type { AppEnv } from '../env';
-import { fragmentCaching, pageCaching, unknownIdCaching, type Caching } from '../http/caching';
+import { currentElectionCaching, fragmentCaching, pageCaching, unknownIdCaching, type Caching } from '../http/caching';
 import { notFoundPage } from '../http/notFound';
 import type { Rendered } from '../http/rendered';
 import { sendRendered } from '../http/sendRendered';
@@ -30,7 +30,7 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
       // The current election: the only one, or the latest by date.
       const [current] = await listElections(database(c));
       if (!current) return notFoundPage(c, 'No election has been set up yet.', unknownIdCaching);
-      c.header('cache-control', 'public, max-age=60, s-maxage=60');
+      for (const [name, value] of Object.entries(currentElectionCaching)) c.header(name, value);
       return c.redirect(electionPath(current.id), 302);
     })
     .get('/elections/:electionId', async (c) =>
