@@ -26,8 +26,10 @@ function safeNext(next: string | undefined): string {
 }
 
 // Verifying against this when the account does not exist keeps the timing the same, so a
-// response time does not reveal which user names exist.
-const decoyHash = hashPassword(randomToken());
+// response time does not reveal which user names exist. Made on first use, not when the
+// module loads: workerd refuses random values at module scope, and the Worker would not start.
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword(randomToken()));
 
 export const login = new Hono<AppEnv>()
   .get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />))
@@ -47,7 +49,7 @@ export const login = new Hono<AppEnv>()
       );
     }
     const user = await findUserByName(db, name);
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
     const ok = !!user && !user.disabled && matches;
     await recordLoginAttempt(db, name, ok, now.toISOString());
     if (!ok) {
