@@ -9,6 +9,7 @@ import { securityHeaders } from './http/securityHeaders';
 import { assetRoutes } from './routes/assets';
 import { admin } from './routes/admin';
 import { login } from './routes/login';
+import { setup } from './routes/setup';
 import { officer } from './routes/officer';
 import type { Db } from '../db/client';
 import { identify } from './auth/middleware';
@@ -43,6 +44,8 @@ export interface AppOptions {
    * several addresses; a function when it comes from the request's environment (Workers).
    */
   publicUrl?: string | ((c: Context) => string | undefined);
+  /** The one-time secret that opens /setup for the first admin (SETUP_TOKEN); unset, it is closed. */
+  setupToken?: (c: Context) => string | undefined;
 }
 
 export function createApp(options: AppOptions) {
@@ -83,6 +86,7 @@ export function createApp(options: AppOptions) {
   }
   app.route('/api/v1', declarationsApi);
   app.route('/', login);
+  app.route('/', setup(options.setupToken ?? (() => undefined)));
   app.route('/', officer);
   app.route('/', admin);
   app.route('/', officerSocial);

@@ -1,5 +1,6 @@
 // The Node entry: an embedded SQLite file and an HTTP server. `npm start`.
 import { serve } from '@hono/node-server';
+import { hasAdmin } from '../db/firstAdmin';
 import { listElections } from '../db/results';
 import { openSqlite } from '../db/sqlite';
 import { electionPath, embedPath } from '../views/public/paths';
@@ -27,6 +28,7 @@ const app = createApp({
   onDeclared: () => posting.wake(),
   socialEnv: () => socialEnv,
   publicUrl: process.env.PUBLIC_URL,
+  setupToken: () => process.env.SETUP_TOKEN,
 });
 
 const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST }, (info) => {
@@ -41,6 +43,9 @@ const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOS
     }
     console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);
     console.log(`  npm run cli -- user add <name> --role officer`);
+  });
+  void hasAdmin(db).then((any) => {
+    if (!any && process.env.SETUP_TOKEN) console.log(`No admin yet: create the first one at ${base}/setup with the SETUP_TOKEN.`);
   });
 });
 

@@ -26,6 +26,26 @@ const bindings = (c: Context) => (c as Context<WorkerEnv>).env;
 const dispatch = (env: WorkerBindings) =>
   dispatchOnWorkers(database(env), env).catch((error) => console.error('[social] dispatch pass failed:', error));
 
+const setting = (env: WorkerBindings, name: string) => {
+  const value = env[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+};
+
+// Said once per isolate (not at module scope, where the environment is not known yet):
+// without PUBLIC_URL, posts and feeds link to whatever address served the request.
+let warnedNoPublicUrl = false;
+function publicUrlOf(env: WorkerBindings): string | undefined {
+  const url = setting(env, 'PUBLIC_URL');
+  if (!url && !warnedNoPublicUrl) {
+    warnedNoPublicUrl = true;
+    console.warn(
+      'WARNING: PUBLIC_URL is not set. Social posts and feeds will link to whichever address served the request. ' +
+        'Set it under [vars] in wrangler.toml (e.g. PUBLIC_URL = "https://results.example.gov.uk") and deploy again.',
+    );
+  }
+  return url;
+}
+
 const app = createApp({
   db: (c) => database(bindings(c)),
   channels: (c) => workerChannelNames(bindings(c)),
@@ -34,10 +54,9 @@ const app = createApp({
   socialEnv: bindings,
   // Feeds' links and the accepted form origin; Workers Cache keys by path, not host, so
   // without it a feed filled through one address would link to it for all.
-  publicUrl: (c) => {
-    const url = bindings(c).PUBLIC_URL;
-    return typeof url === 'string' ? url : undefined;
-  },
+  publicUrl: (c) => publicUrlOf(bindings(c)),
+  // `npx wrangler secret put SETUP_TOKEN` opens /setup for the first admin.
+  setupToken: (c) => setting(bindings(c), 'SETUP_TOKEN'),
 });
 
 // Not `satisfies ExportedHandler`: the project type-checks against DOM/Node's Request, and

@@ -7,6 +7,17 @@ import { acceptsGzip, clientHasVersion } from './negotiate';
 import type { Rendered } from './rendered';
 import { securedResponse } from './securityHeaders';
 
+/**
+ * What the client itself said it takes. On Workers the request's own Accept-Encoding is
+ * Cloudflare's ("br, gzip" whatever the client sent), and the client's is kept in
+ * `cf.clientAcceptEncoding`: reading the header there sent gzip to `curl -o`, which then
+ * saved compressed bytes as results.csv. Node has only the header, which is the client's.
+ */
+function clientAcceptEncoding(request: Request): string | null {
+  const cf = (request as Request & { cf?: { clientAcceptEncoding?: unknown } }).cf;
+  return typeof cf?.clientAcceptEncoding === 'string' ? cf.clientAcceptEncoding : request.headers.get('accept-encoding');
+}
+
 export function sendRendered(
   c: Context,
   rendered: Rendered,
@@ -26,7 +37,7 @@ export function sendRendered(
   if (clientHasVersion(request.headers.get('if-none-match'), rendered.etag)) {
     return securedResponse(c.req.path, null, { status: 304, headers });
   }
-  const gzipped = acceptsGzip(request.headers.get('accept-encoding'));
+  const gzipped = acceptsGzip(clientAcceptEncoding(request));
   const body = gzipped ? rendered.gzipped : rendered.body;
   Object.assign(headers, extra);
   headers['content-type'] = contentType;
