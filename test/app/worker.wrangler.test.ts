@@ -8,20 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadElection, type ContestSnapshot } from '../../db/results';
-import { openSqlite } from '../../db/sqlite';
+import type { ContestSnapshot } from '../../db/results';
 import { fieldName } from '../../src/officer/entryForm';
 import { medwaySubmissionFor } from '../fixtures';
 import { fakeWebhook, webhookSecret } from '../social/fakes/webhook';
 import { serveFake, type Served } from '../social/fakes/server';
 import { formBody } from '../support/harness';
-import { runScript } from '../support/processes';
-import { startWranglerDev, stopAllWorkers, wrangler, type RunningWorker } from '../support/wranglerDev';
+import { demoElectionId, setUpLocalD1, startWranglerDev, stopAllWorkers, type RunningWorker } from '../support/wranglerDev';
 
-const electionId = 'local.medway.2023-05-04';
+const electionId = demoElectionId;
 const publicUrl = 'https://results.medway.example';
 const setupToken = 'setup-secret-for-this-test-only-0123456789';
-const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
 
 let worker: RunningWorker;
 let receiver: Served<ReturnType<typeof fakeWebhook>>;
@@ -46,28 +43,11 @@ beforeAll(async () => {
 }, 240_000);
 
 async function setUpWorker() {
-  const dir = mkdtempSync(join(tmpdir(), 'declare-wrangler-'));
-  const scratch = join(dir, 'scratch.db');
-  const setupSql = join(dir, 'setup.sql');
   receiver = await serveFake(
     fakeWebhook({ faults: (req) => (req.body.includes(`"name":"${flakyWard}"`) && failuresLeft-- > 0 ? 'fail-before' : 'none') }),
   );
-  // Step by step as the README's deploy guide, with --local in place of --remote.
-  await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
-  const cli = async (...args: string[]) => {
-    const run = await runScript('src/cli/main.ts', [...args, '--sql', setupSql], { DB_PATH: scratch });
-    if (run.code !== 0) throw new Error(`cli ${args.join(' ')}: ${run.stderr}`);
-    return lastLine(run.stdout);
-  };
-  await cli('import', 'db/demo/medway-2023.json');
-  officer = { name: 'sam', password: await cli('user', 'add', 'sam', '--role', 'officer'), token: '' };
-  officer.token = await cli('token', 'add', 'sam');
-  await wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--file', setupSql, '--yes']);
-  // The scratch file mirrors D1: its candidate ids are the Worker's.
-  const scratchDb = openSqlite(scratch);
-  contests = (await loadElection(scratchDb.db, electionId))!.contests;
-  scratchDb.close();
-
+  const dir = mkdtempSync(join(tmpdir(), 'declare-wrangler-'));
+  ({ officer, contests } = await setUpLocalD1(dir));
   worker = await startWranglerDev({
     persistTo: dir,
     vars: {

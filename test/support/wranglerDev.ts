@@ -3,7 +3,10 @@
 // catches what workerd refuses at start-up (random values or timers at module scope), which
 // the in-process Workers suites cannot see: they load our modules inside a test.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cleanEnv, freePort } from './processes';
+import { join } from 'node:path';
+import { loadElection, type ContestSnapshot } from '../../db/results';
+import { openSqlite } from '../../db/sqlite';
+import { cleanEnv, freePort, runScript } from './processes';
 
 const wranglerBin = new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url).pathname;
 const repo = new URL('../../', import.meta.url).pathname;
@@ -88,4 +91,39 @@ function stop(child: ChildProcess): Promise<void> {
 /** For afterAll: nothing this module started outlives the test file. */
 export async function stopAllWorkers(): Promise<void> {
   await Promise.all([...running].map(stop));
+}
+
+export const demoElectionId = 'local.medway.2023-05-04';
+
+export interface LocalDeployment {
+  officer: { name: string; password: string; token: string };
+  /** The demo's wards with the ids D1 holds (read from the CLI's mirror file). */
+  contests: ContestSnapshot[];
+}
+
+/**
+ * A local D1 in `dir` set up step by step as README "Deploying to Cloudflare Workers" says,
+ * with --local for --remote: the migrations, then the CLI's --sql file (the demo election,
+ * an officer and an API token) applied with `wrangler d1 execute`.
+ */
+export async function setUpLocalD1(dir: string): Promise<LocalDeployment> {
+  const mirror = join(dir, 'mirror.db');
+  const setupSql = join(dir, 'setup.sql');
+  await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
+  const cli = async (...args: string[]) => {
+    const run = await runScript('src/cli/main.ts', [...args, '--sql', setupSql], { DB_PATH: mirror });
+    if (run.code !== 0) throw new Error(`npm run cli -- ${args.join(' ')}: ${run.stderr}`);
+    return run.stdout.trimEnd().split('\n').at(-1)!;
+  };
+  await cli('import', 'db/demo/medway-2023.json');
+  const password = await cli('user', 'add', 'sam', '--role', 'officer');
+  const token = await cli('token', 'add', 'sam');
+  await wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--file', setupSql, '--yes']);
+  // The CLI's file mirrors D1, so its candidate ids are the Worker's.
+  const handle = openSqlite(mirror);
+  try {
+    return { officer: { name: 'sam', password, token }, contests: (await loadElection(handle.db, demoElectionId))!.contests };
+  } finally {
+    handle.close();
+  }
 }
