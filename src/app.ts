@@ -74,6 +74,7 @@ export function createApp(options: AppOptions) {
     c.set('db', options.db(c));
     c.set('channels', typeof channels === 'function' ? channels(c) : channels);
     c.set('origin', originOf(c));
+    c.set('publicUrlSet', publicOrigin(c) !== null);
     await next();
   });
   app.use(identify);

@@ -20,6 +20,8 @@ export interface AppVariables {
   channels: string[];
   /** The site's public origin (PUBLIC_URL, else this request's), for absolute links. */
   origin: string;
+  /** Whether PUBLIC_URL is set: without it posts and feeds link to whatever address was asked. */
+  publicUrlSet: boolean;
   /** Set when this request recorded a declaration, so its posts can be dispatched at once. */
   declared?: boolean;
 }
