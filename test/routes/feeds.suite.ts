@@ -90,6 +90,34 @@ export function feedsSuite(driver: string, open: () => Promise<Db>): void {
       expect(lines.filter((l) => l.includes(',awaiting,'))).toHaveLength(186 - declared);
     });
 
+    it("sends the CSV and Atom plain to curl -o and scripts that ask for no compression, gzip to those that take it", async () => {
+      const { h } = await nightWithACorrection(open);
+      for (const [path, starts] of [
+        [`/api/v1/elections/${h.def.id}/results.csv`, 'election_id,'],
+        [`/api/v1/elections/${h.def.id}/declarations.atom`, '<?xml'],
+      ] as const) {
+        const headerSaid = (acceptEncoding?: string) => new Request(`http://localhost${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+        // On Workers the header is Cloudflare's ("br, gzip"); what the client said is in cf.
+        const cloudflareSaid = (client: string) => {
+          const cf = { clientAcceptEncoding: client };
+          // workerd takes `cf` in the init; Node's Request has no such field, so it is added.
+          const request = new Request(`http://localhost${path}`, { headers: { 'accept-encoding': 'br, gzip' }, cf } as RequestInit);
+          return 'cf' in request ? request : Object.defineProperty(request, 'cf', { value: cf });
+        };
+        for (const request of [headerSaid(), headerSaid('identity'), cloudflareSaid(''), cloudflareSaid('identity')]) {
+          const res = await h.app.fetch(request);
+          expect(res.headers.get('content-encoding'), path).toBeNull();
+          expect((await res.text()).startsWith(starts), path).toBe(true);
+        }
+        for (const request of [headerSaid('gzip'), cloudflareSaid('gzip, deflate, br')]) {
+          const res = await h.app.fetch(request);
+          expect(res.headers.get('content-encoding'), path).toBe('gzip');
+          const plain = await new Response(res.body!.pipeThrough(new DecompressionStream('gzip'))).text();
+          expect(plain.startsWith(starts), path).toBe(true);
+        }
+      }
+    });
+
     it('answers 404 for an unknown election', async () => {
       const h = await harness(open);
       for (const path of ['declarations.atom', 'declarations', 'results.csv']) {
