@@ -10,6 +10,9 @@ export type CheckCode =
   | 'votes-plus-rejected-mismatch'
   | 'votes-exceed-possible'
   | 'turnout-over-100'
+  | 'votes-above-verified'
+  | 'votes-out-of-line'
+  | 'rejected-high'
   | 'tie-needs-lots'
   | 'lot-winners-invalid';
 
@@ -30,6 +33,7 @@ export function checkDeclaration(figures: CountFigures, options: CheckOptions = 
   return [
     ...ballotPaperChecks(figures),
     ...turnoutChecks(figures),
+    ...slipChecks(figures, candidateName),
     ...lotChecks(figures, candidateName),
   ];
 }
@@ -81,6 +85,49 @@ function turnoutChecks(figures: CountFigures): Check[] {
         `${formatNumber(figures.electorate)}: a turnout of ${turnoutWords}, which is not possible.`,
     ),
   ];
+}
+
+/** Above this share of the ballot papers, rejected papers are rare enough to be checked. */
+export const rejectedShareToCheck = 0.05;
+/** A candidate this many times the next highest is more often a slipped digit than a landslide. */
+export const outOfLineFactor = 10;
+
+/**
+ * Figures out of line with the rest of the ward: the marks of a digit typed twice or a box
+ * filled in the wrong place on a phone at 2 a.m. None of them is impossible in principle
+ * (hence warnings to confirm, not blocks), but none occurs in the real declarations we hold.
+ */
+function slipChecks(figures: CountFigures, candidateName: (id: string) => string): Check[] {
+  const checks: Check[] = [];
+  const verified = verifiedTotal(figures.ballotPapersVerified);
+  for (const c of figures.candidates) {
+    if (c.votes > verified) {
+      checks.push(
+        warning('votes-above-verified', `${candidateName(c.id)} has ${formatNumber(c.votes)} votes, more than the ${formatNumber(verified)} ballot papers verified. Check for a slipped digit.`),
+      );
+    }
+  }
+  const [highest, next] = [...figures.candidates].sort((a, b) => b.votes - a.votes);
+  if (highest && next && next.votes > 0 && highest.votes >= outOfLineFactor * next.votes) {
+    checks.push(
+      warning(
+        'votes-out-of-line',
+        `${candidateName(highest.id)} has ${formatNumber(highest.votes)} votes, ${Math.floor(highest.votes / next.votes)} times the next highest ` +
+          `(${candidateName(next.id)}, ${formatNumber(next.votes)}). Check for an extra digit.`,
+      ),
+    );
+  }
+  const rejected = rejectedTotal(figures.rejected);
+  if (verified > 0 && rejected > rejectedShareToCheck * verified) {
+    checks.push(
+      warning(
+        'rejected-high',
+        `${formatNumber(rejected)} rejected ballot papers are ${formatPercent((100 * rejected) / verified)} of the ${formatNumber(verified)} verified, ` +
+          `and more than ${formatNumber(100 * rejectedShareToCheck)}% is unusual. Check each reason's figure.`,
+      ),
+    );
+  }
+  return checks;
 }
 
 function lotChecks(figures: CountFigures, candidateName: (id: string) => string): Check[] {

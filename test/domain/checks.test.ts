@@ -19,6 +19,33 @@ function figures(overrides: Partial<CountFigures> & { votes?: number[] }): Count
 
 describe('checkDeclaration', () => {
   const cases: { why: string; figures: CountFigures; expected: Check[] }[] = [
+    {
+      why: 'a candidate above the ballot papers verified (a digit typed twice)',
+      figures: figures({ votes: [5000, 300], seats: 2, ballotPapersVerified: { pollingStations: 3000, postal: 1000 }, electorate: 8000 }),
+      expected: [
+        { code: 'votes-above-verified', blocking: false, message: 'a has 5,000 votes, more than the 4,000 ballot papers verified. Check for a slipped digit.' },
+        { code: 'votes-out-of-line', blocking: false, message: 'a has 5,000 votes, 16 times the next highest (b, 300). Check for an extra digit.' },
+      ],
+    },
+    {
+      why: 'the winner ten times the runner-up, in a two-seat ward whose papers allow it',
+      figures: figures({ seats: 2, votes: [3000, 300, 280], ballotPapersVerified: { pollingStations: 3000, postal: 500 }, electorate: 8000 }),
+      expected: [{ code: 'votes-out-of-line', blocking: false, message: 'a has 3,000 votes, 10 times the next highest (b, 300). Check for an extra digit.' }],
+    },
+    {
+      why: 'the winner nine times the runner-up: a landslide, not a slip',
+      figures: figures({ seats: 2, votes: [2700, 300, 280], ballotPapersVerified: { pollingStations: 3000, postal: 500 }, electorate: 8000 }),
+      expected: [],
+    },
+    { why: 'a runner-up with no votes is no yardstick', figures: figures({ seats: 2, votes: [700, 0] }), expected: [] },
+    {
+      why: 'rejected papers above 5% of those verified',
+      figures: figures({ seats: 2, votes: [700, 600], rejected: { ...noRejected, unmarkedOrUncertain: 41 } }),
+      expected: [
+        { code: 'rejected-high', blocking: false, message: '41 rejected ballot papers are 5.13% of the 800 verified, and more than 5% is unusual. Check each reason\'s figure.' },
+      ],
+    },
+    { why: 'rejected papers at exactly 5%', figures: figures({ seats: 2, votes: [700, 600], rejected: { ...noRejected, unmarkedOrUncertain: 40 } }), expected: [] },
     { why: 'single seat that adds up', figures: figures({}), expected: [] },
     {
       why: 'single seat: votes + rejected short of verified',
@@ -56,9 +83,9 @@ describe('checkDeclaration', () => {
       why: 'two seats, votes at the most possible (every voter used both votes)',
       figures: figures({
         seats: 2,
-        votes: [90, 90],
+        votes: [990, 990],
         rejected: { ...noRejected, identifiable: 10 },
-        ballotPapersVerified: { pollingStations: 100, postal: 0 },
+        ballotPapersVerified: { pollingStations: 1000, postal: 0 },
       }),
       expected: [],
     },
@@ -71,16 +98,16 @@ describe('checkDeclaration', () => {
       why: 'two seats, one vote more than possible',
       figures: figures({
         seats: 2,
-        votes: [91, 90],
+        votes: [991, 990],
         rejected: { ...noRejected, identifiable: 10 },
-        ballotPapersVerified: { pollingStations: 100, postal: 0 },
+        ballotPapersVerified: { pollingStations: 1000, postal: 0 },
       }),
       expected: [
         {
           code: 'votes-exceed-possible',
           blocking: false,
           message:
-            'Votes come to 181, but 90 valid ballot papers (100 verified less 10 rejected) with 2 votes each allow at most 180: 1 too many.',
+            'Votes come to 1,981, but 990 valid ballot papers (1,000 verified less 10 rejected) with 2 votes each allow at most 1,980: 1 too many.',
         },
       ],
     },
