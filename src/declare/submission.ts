@@ -46,8 +46,12 @@ export const declarationSubmission = z.object({
 
 export type DeclarationSubmission = z.infer<typeof declarationSubmission>;
 
+/** The statuses set by hand (API or officer); "declared" comes only with a result. */
+export const statusChoices = ['awaiting', 'counting', 'recount', 'postponed'] as const;
+export type StatusChoice = (typeof statusChoices)[number];
+
 export const statusSubmission = z.object({
-  status: z.enum(['awaiting', 'counting', 'recount', 'postponed'], {
+  status: z.enum(statusChoices, {
     error: 'status must be one of awaiting, counting, recount, postponed',
   }),
 });

@@ -12,7 +12,7 @@ import { Layout } from '../../views/Layout';
 import { requireRole } from '../auth/middleware';
 import { declareResult, loadContest, reviewContest } from '../declare/declareResult';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
-import { declarationSubmission, statusSubmission } from '../declare/submission';
+import { declarationSubmission, statusChoices, statusSubmission, type StatusChoice } from '../declare/submission';
 import type { AppEnv } from '../env';
 import {
   all,
@@ -36,9 +36,9 @@ function signedIn(c: Ctx) {
 /** What the form shows first: the last declared figures when correcting, else the electorate. */
 function initialValues(contest: ContestSnapshot): FormValues {
   const latest = contest.versions.at(-1);
-  if (!latest) {
-    return { [fieldName.electorate]: String(contest.electorate), ...Object.fromEntries(rejectedFields.map((r) => [fieldName.rejected(r), '0'])) };
-  }
+  // Empty boxes, not "0": a figure typed after a pre-filled 0 became "03" or "30". An empty
+  // rejected box counts as none, and the review shows it as 0.
+  if (!latest) return { [fieldName.electorate]: String(contest.electorate) };
   return {
     ...Object.fromEntries(latest.votes.map((v) => [fieldName.votes(v.candidateId), String(v.votes)])),
     [fieldName.rejected('noOfficialMark')]: String(latest.rejectedNoOfficialMark),
@@ -51,7 +51,25 @@ function initialValues(contest: ContestSnapshot): FormValues {
   };
 }
 
-async function entryPage(c: Ctx, contestId: string, values: FormValues | null, problems: Problem[] = [], status: 200 | 409 | 422 = 200) {
+/** A status named in the address after a change: only a known status, never text from the URL. */
+function changedStatus(value: string | undefined): StatusChoice | undefined {
+  return statusChoices.find((s) => s === value);
+}
+
+/** The ward page with only its status bar asking to confirm (the path without JavaScript). */
+async function statusPage(c: Ctx, contestId: string, status: { asking: StatusChoice }) {
+  const { snapshot, contest } = await loadContest(c.var.db, contestId);
+  return c.html(<ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} status={status}>{null}</ContestPage>);
+}
+
+async function entryPage(
+  c: Ctx,
+  contestId: string,
+  values: FormValues | null,
+  problems: Problem[] = [],
+  status: 200 | 409 | 422 = 200,
+  statusNotice: { changed?: StatusChoice } = {},
+) {
   const { snapshot, contest } = await loadContest(c.var.db, contestId);
   const errors = new Map<string, string>();
   const general: string[] = [];
@@ -64,7 +82,7 @@ async function entryPage(c: Ctx, contestId: string, values: FormValues | null, p
   const shown = new Set(['reason', ...contest.candidates.map((x) => fieldName.votes(x.id)), ...rejectedFields.map((r) => fieldName.rejected(r)), fieldName.pollingStations, fieldName.postal, fieldName.electorate]);
   for (const [field, message] of errors) if (!shown.has(field)) general.push(message);
   return c.html(
-    <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)}>
+    <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} status={statusNotice}>
       <EntryForm
         contest={contest}
         parties={new Map(snapshot.parties.map((p) => [p.id, p]))}
@@ -136,7 +154,7 @@ export const officer = new Hono<AppEnv>()
       <WardList electionId={snapshot.election.id} electionName={snapshot.election.name} contests={snapshot.contests} query={query} signedIn={signedIn(c)} />,
     );
   })
-  .get('/officer/contests/:contestId', (c) => entryPage(c, c.req.param('contestId'), null))
+  .get('/officer/contests/:contestId', (c) => entryPage(c, c.req.param('contestId'), null, [], 200, { changed: changedStatus(c.req.query('changed')) }))
   .post('/officer/contests/:contestId/edit', async (c) => entryPage(c, c.req.param('contestId'), formValues(await c.req.parseBody({ all: true }))))
   .post('/officer/contests/:contestId/review', async (c) => reviewPage(c, c.req.param('contestId'), await c.req.parseBody({ all: true })))
   .post('/officer/contests/:contestId/declare', async (c) => {
@@ -169,14 +187,19 @@ export const officer = new Hono<AppEnv>()
   })
   .post('/officer/contests/:contestId/status', async (c) => {
     const contestId = c.req.param('contestId');
-    const parsed = statusSubmission.safeParse(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const parsed = statusSubmission.safeParse(body);
     const { snapshot, contest } = await loadContest(c.var.db, contestId);
-    if (parsed.success && contest.status !== 'declared' && contest.status !== 'uncontested') {
-      await setContestStatus(c.var.db, snapshot.election.id, contestId, parsed.data.status, actorOf(c));
-    }
+    const open = contest.status !== 'declared' && contest.status !== 'uncontested';
+    // A status is public at once: the first press asks, the second (confirmed) publishes.
+    const confirmed = body.confirmed === 'yes';
+    const changed = parsed.success && open && confirmed ? parsed.data.status : undefined;
+    if (changed) await setContestStatus(c.var.db, snapshot.election.id, contestId, changed, actorOf(c));
+    const asking = parsed.success && open && !confirmed ? parsed.data.status : undefined;
     if (c.req.header('hx-request')) {
       const { contest: updated } = await loadContest(c.var.db, contestId);
-      return c.html(<StatusBar contest={updated} csrfToken={signedIn(c).csrfToken} />);
+      return c.html(<StatusBar contest={updated} csrfToken={signedIn(c).csrfToken} asking={asking} changed={changed} />);
     }
-    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}`, 303);
+    if (asking) return statusPage(c, contestId, { asking });
+    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}${changed ? `?changed=${changed}` : ''}`, 303);
   });

@@ -118,7 +118,7 @@ export function authSuite(driver: string, open: () => Promise<Db>): void {
       expect(crossSite.status).toBe(403);
       expect((await h.contest('All Saints')).status).toBe('awaiting');
 
-      const ok = await browser.post(path, { status: 'counting', _csrf: browser.csrf });
+      const ok = await browser.post(path, { status: 'counting', confirmed: 'yes', _csrf: browser.csrf });
       expect(ok.status).toBe(303);
       expect((await h.contest('All Saints')).status).toBe('counting');
     });

@@ -146,17 +146,32 @@ export function officerFormSuite(driver: string, open: () => Promise<Db>): void 
       expect(await corrected.text()).toContain('Correction (version 2)');
     });
 
-    it('sets a ward to counting with the status buttons (plain post and htmx)', async () => {
+    it('asks before a status goes public, then sets it and says so (plain post and htmx)', async () => {
       const { h, browser } = await setUp(open);
       const contest = await h.contest('Luton');
-      const path = `/officer/contests/${encodeURIComponent(contest.id)}/status`;
-      expect((await browser.post(path, { status: 'counting', _csrf: browser.csrf })).status).toBe(303);
+      const ward = `/officer/contests/${encodeURIComponent(contest.id)}`;
+      const path = `${ward}/status`;
+      const asked = await browser.post(path, { status: 'counting', _csrf: browser.csrf });
+      expect(asked.status).toBe(200);
+      expect(await asked.text()).toContain('Mark Luton as counting?');
+      expect((await h.contest('Luton')).status).toBe('awaiting');
+      const set = await browser.post(path, { status: 'counting', confirmed: 'yes', _csrf: browser.csrf });
+      expect(set.status).toBe(303);
+      expect(set.headers.get('location')).toBe(`${ward}?changed=counting`);
+      expect(await (await browser.get(set.headers.get('location')!)).text()).toContain('Luton is marked as counting on the public page now.');
       expect((await h.contest('Luton')).status).toBe('counting');
-      const fragment = await browser.post(path, { status: 'recount', _csrf: browser.csrf }, { 'hx-request': 'true' });
-      const html = await fragment.text();
-      expect(html.startsWith('<div id="status"')).toBe(true);
-      expect(html).toContain('Recount');
+
+      const question = await (await browser.post(path, { status: 'recount', _csrf: browser.csrf }, { 'hx-request': 'true' })).text();
+      expect(question.startsWith('<div id="status"')).toBe(true);
+      expect(question).toContain('Yes, mark as recount');
+      expect((await h.contest('Luton')).status).toBe('counting');
+      const fragment = await (await browser.post(path, { status: 'recount', confirmed: 'yes', _csrf: browser.csrf }, { 'hx-request': 'true' })).text();
+      expect(fragment).toContain('Luton is marked as recount on the public page now.');
       expect((await h.contest('Luton')).status).toBe('recount');
+      // The notice is chosen from the known statuses, never text from the address.
+      const crafted = await (await browser.get(`${ward}?changed=${encodeURIComponent('declared. Call 0800 000 000')}`)).text();
+      expect(crafted).not.toContain('0800');
+      expect(crafted).not.toContain('on the public page now');
     });
 
     it('shows a candidate name with markup in it as text', async () => {

@@ -1,13 +1,25 @@
 // One ward for the officer: status buttons, then the entry form (or the review).
 import type { Child } from 'hono/jsx';
 import type { ContestSnapshot } from '../../db/results';
+import type { StatusChoice } from '../../src/declare/submission';
 import { Layout } from '../Layout';
 import { PendingBanner } from './PendingBanner';
+
+/** The ones with a button: going back to "awaiting" is for the API, after a mistake. */
+const statusButtons = ['counting', 'recount', 'postponed'] as const satisfies readonly StatusChoice[];
+
+export interface StatusNotice {
+  /** A status pressed but not yet confirmed: the bar asks first. */
+  asking?: StatusChoice;
+  /** A status just set: the bar says so. */
+  changed?: StatusChoice;
+}
 
 export interface ContestPageProps {
   electionId: string;
   contest: ContestSnapshot;
   signedIn: { name: string; csrfToken: string };
+  status?: StatusNotice;
   children: Child;
 }
 
@@ -20,19 +32,47 @@ const statusLabel: Record<ContestSnapshot['status'], string> = {
   postponed: 'Postponed',
 };
 
-export function StatusBar({ contest, csrfToken }: { contest: ContestSnapshot; csrfToken: string }) {
+/**
+ * The ward's status, and buttons to change it. A status shows on the public page at once, so
+ * a press first asks ("Mark Rainham North as recount?"), and a confirmed change is said.
+ */
+export function StatusBar({ contest, csrfToken, asking, changed }: { contest: ContestSnapshot; csrfToken: string } & StatusNotice) {
   const open = contest.status !== 'declared' && contest.status !== 'uncontested';
+  const action = `/officer/contests/${encodeURIComponent(contest.id)}/status`;
+  const htmx = { 'hx-post': action, 'hx-target': '#status', 'hx-swap': 'outerHTML' };
   return (
     <div id="status" class="status-bar">
       <p>
         Status: <strong class={`status status-${contest.status}`}>{statusLabel[contest.status]}</strong>
         {contest.versions.length > 0 && ` (version ${contest.versions.at(-1)!.version})`}
       </p>
-      {open && (
-        <form method="post" action={`/officer/contests/${encodeURIComponent(contest.id)}/status`} class="status-buttons"
-          hx-post={`/officer/contests/${encodeURIComponent(contest.id)}/status`} hx-target="#status" hx-swap="outerHTML">
+      {changed && (
+        <p class="notice" role="status">
+          {contest.name} is marked as {statusLabel[changed].toLowerCase()} on the public page now.
+        </p>
+      )}
+      {open && asking && (
+        <form method="post" action={action} class="status-confirm" aria-labelledby="status-question" {...htmx}>
+          <p id="status-question">
+            <strong>
+              Mark {contest.name} as {statusLabel[asking].toLowerCase()}?
+            </strong>{' '}
+            This shows on the public page at once.
+          </p>
           <input type="hidden" name="_csrf" value={csrfToken} />
-          {(['counting', 'recount', 'postponed'] as const).map((s) => (
+          <input type="hidden" name="confirmed" value="yes" />
+          <button type="submit" name="status" value={asking} class="primary">
+            Yes, mark as {statusLabel[asking].toLowerCase()}
+          </button>
+          <a class="button secondary" href={`/officer/contests/${encodeURIComponent(contest.id)}`}>
+            No, keep it as {statusLabel[contest.status].toLowerCase()}
+          </a>
+        </form>
+      )}
+      {open && !asking && (
+        <form method="post" action={action} class="status-buttons" {...htmx}>
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          {statusButtons.map((s) => (
             <button type="submit" name="status" value={s} class="secondary" disabled={contest.status === s}>
               {statusLabel[s]}
             </button>
@@ -43,7 +83,7 @@ export function StatusBar({ contest, csrfToken }: { contest: ContestSnapshot; cs
   );
 }
 
-export function ContestPage({ electionId, contest, signedIn, children }: ContestPageProps) {
+export function ContestPage({ electionId, contest, signedIn, status = {}, children }: ContestPageProps) {
   return (
     <Layout title={`${contest.name} · Declare`} signedIn={signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
@@ -51,7 +91,7 @@ export function ContestPage({ electionId, contest, signedIn, children }: Contest
         <a href={`/officer/elections/${encodeURIComponent(electionId)}`}>All wards</a>
       </p>
       <h1>{contest.name}</h1>
-      <StatusBar contest={contest} csrfToken={signedIn.csrfToken} />
+      <StatusBar contest={contest} csrfToken={signedIn.csrfToken} {...status} />
       {children}
     </Layout>
   );
