@@ -84,3 +84,17 @@ export function formFieldOf(problem: Problem, contest: ContestSnapshot): string 
   if (problem.field.startsWith('ballotPapersVerified.')) return problem.field.replace('ballotPapersVerified.', 'verified.');
   return problem.field;
 }
+
+/**
+ * A figure's problem as the API words it ("votes must be a number"), said as a sentence
+ * to the officer about the box they typed in: "Enter the votes for Chris Spalding as a
+ * number, like 1,234." `what` names the box as a phrase ("the votes for Chris Spalding").
+ */
+export function sentenceFor(message: string, what: string): string {
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  if (/must be a number/.test(message)) return sentence(`enter ${what} as a number, like 1,234.`);
+  if (/must be a whole number/.test(message)) return sentence(`enter ${what} as a whole number.`);
+  if (/cannot be negative/.test(message)) return sentence(`${what} cannot be below 0.`);
+  if (/too large to be real/.test(message)) return sentence(`${what} is too large to be real: check for extra digits.`);
+  return sentence(/[.!?]$/.test(message) ? message : `${message}.`);
+}

@@ -82,7 +82,7 @@ async function entryPage(
   const shown = new Set(['reason', ...contest.candidates.map((x) => fieldName.votes(x.id)), ...rejectedFields.map((r) => fieldName.rejected(r)), fieldName.pollingStations, fieldName.postal, fieldName.electorate]);
   for (const [field, message] of errors) if (!shown.has(field)) general.push(message);
   return c.html(
-    <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} status={statusNotice}>
+    <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} status={statusNotice} hasError={problems.length > 0}>
       <EntryForm
         contest={contest}
         parties={new Map(snapshot.parties.map((p) => [p.id, p]))}
@@ -104,7 +104,7 @@ async function reviewPage(c: Ctx, contestId: string, body: FormBody, status: 200
   try {
     const review = reviewContest(loaded, parsed.data);
     return c.html(
-      <ContestPage electionId={review.snapshot.election.id} contest={review.contest} signedIn={signedIn(c)}>
+      <ContestPage electionId={review.snapshot.election.id} contest={review.contest} signedIn={signedIn(c)} hasError={status !== 200}>
         <ReviewPanel
           contestId={contestId}
           preview={review.preview}

@@ -98,7 +98,11 @@ export function officerFormSuite(driver: string, open: () => Promise<Db>): void 
       const res = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/review`, { ...form, [field]: '19O', _csrf: browser.csrf });
       expect(res.status).toBe(422);
       const html = await res.text();
-      expect(html).toMatch(/id="votes-3-error">votes must be a number</);
+      const name = contest.candidates[3]!.knownAs ?? contest.candidates[3]!.surname;
+      expect(html).toContain(`<title>Error: All Saints · Declare</title>`);
+      // Said at the top, linked to the box, and again beside it, as a sentence.
+      expect(html).toContain(`<a href="#votes-3">Enter the votes for ${name} as a number, like 1,234.</a>`);
+      expect(html).toContain(`id="votes-3-error">Enter the votes for ${name} as a number, like 1,234.<`);
       expect(html).toContain('value="19O"');
       expect(html).toContain('value="1,1"'.replace('1,1', form[fieldName.votes(contest.candidates[0]!.id)]!));
     });

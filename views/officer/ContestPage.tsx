@@ -20,6 +20,8 @@ export interface ContestPageProps {
   contest: ContestSnapshot;
   signedIn: { name: string; csrfToken: string };
   status?: StatusNotice;
+  /** The page answers a refused form: its title says so first, as screen readers read it. */
+  hasError?: boolean;
   children: Child;
 }
 
@@ -83,9 +85,9 @@ export function StatusBar({ contest, csrfToken, asking, changed }: { contest: Co
   );
 }
 
-export function ContestPage({ electionId, contest, signedIn, status = {}, children }: ContestPageProps) {
+export function ContestPage({ electionId, contest, signedIn, status = {}, hasError = false, children }: ContestPageProps) {
   return (
-    <Layout title={`${contest.name} · Declare`} signedIn={signedIn} scripts={['/static/officer.js']}>
+    <Layout title={`${hasError ? 'Error: ' : ''}${contest.name} · Declare`} signedIn={signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
       <p class="crumbs">
         <a href={`/officer/elections/${encodeURIComponent(electionId)}`}>All wards</a>

@@ -3,7 +3,7 @@
 // without JavaScript (it posts to the review screen); views/client/officer.ts makes the
 // review instant and keeps the entry on the phone when the signal drops.
 import type { ContestSnapshot, PartyRow } from '../../db/results';
-import { fieldName, rejectedFields, type FormValues } from '../../src/officer/entryForm';
+import { fieldName, rejectedFields, sentenceFor, type FormValues } from '../../src/officer/entryForm';
 import { candidateName } from '../../src/results/names';
 import { PartySwatch } from './PartySwatch';
 
@@ -56,8 +56,32 @@ function NumberField(props: { name: string; label: string; values: FormValues; e
   );
 }
 
-export function EntryForm({ contest, parties, values, errors, csrfToken, idempotencyKey, general = [] }: EntryFormProps) {
+/** Every box of the form in page order: its input id, field name and what it holds, in words. */
+export function entryBoxes(contest: ContestSnapshot) {
+  return [
+    ...contest.candidates.map((c, i) => ({ id: `votes-${i}`, name: fieldName.votes(c.id), what: `the votes for ${candidateName(c)}` })),
+    ...rejectedFields.map((r) => ({ id: `rejected-${r}`, name: fieldName.rejected(r), what: `the papers rejected for "${rejectedLabels[r].toLowerCase()}"` })),
+    { id: 'verified-ps', name: fieldName.pollingStations, what: 'the ballot papers verified from polling stations' },
+    { id: 'verified-postal', name: fieldName.postal, what: 'the postal ballot papers verified' },
+    { id: 'electorate', name: fieldName.electorate, what: 'the electorate' },
+    { id: 'reason', name: fieldName.reason, what: 'the reason for the correction' },
+  ];
+}
+
+/** Field errors in the officer's words, keyed by field name. */
+export function errorSentences(contest: ContestSnapshot, errors: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const box of entryBoxes(contest)) {
+    const message = errors.get(box.name);
+    if (message) out.set(box.name, sentenceFor(message, box.what));
+  }
+  return out;
+}
+
+export function EntryForm({ contest, parties, values, errors: apiErrors, csrfToken, idempotencyKey, general = [] }: EntryFormProps) {
   const correcting = contest.versions.length > 0;
+  const errors = errorSentences(contest, apiErrors);
+  const boxErrors = entryBoxes(contest).filter((box) => errors.has(box.name));
   const action = `/officer/contests/${encodeURIComponent(contest.id)}/review`;
   return (
     // novalidate: our messages (server-side, and the phone script's) say more than the browser's.
@@ -65,12 +89,18 @@ export function EntryForm({ contest, parties, values, errors, csrfToken, idempot
       data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       <input type="hidden" name={fieldName.key} value={idempotencyKey} />
-      {general.length > 0 && (
-        <div class="error-summary" role="alert">
-          <h2>Check these before going on</h2>
+      {(general.length > 0 || boxErrors.length > 0) && (
+        // Every problem at the top, each linked to its box (GOV.UK's error summary).
+        <div class="error-summary" role="alert" tabindex={-1}>
+          <h2>There is a problem</h2>
           <ul>
             {general.map((g) => (
               <li>{g}</li>
+            ))}
+            {boxErrors.map((box) => (
+              <li>
+                <a href={`#${box.id}`}>{errors.get(box.name)}</a>
+              </li>
             ))}
           </ul>
         </div>
@@ -97,6 +127,7 @@ export function EntryForm({ contest, parties, values, errors, csrfToken, idempot
       </fieldset>
       <fieldset>
         <legend>Rejected ballot papers</legend>
+        <p class="hint">Leave a box empty for none.</p>
         {rejectedFields.map((r) => (
           <NumberField id={`rejected-${r}`} name={fieldName.rejected(r)} label={rejectedLabels[r]} values={values} errors={errors} />
         ))}
@@ -110,7 +141,7 @@ export function EntryForm({ contest, parties, values, errors, csrfToken, idempot
       {correcting && (
         <div class={`field${errors.has('reason') ? ' has-error' : ''}`}>
           <label for="reason">Reason for the correction</label>
-          {errors.get('reason') && <span class="error" id="reason-error">{errors.get('reason')}</span>}
+          {errors.get(fieldName.reason) && <span class="error" id="reason-error">{errors.get(fieldName.reason)}</span>}
           <textarea id="reason" name={fieldName.reason} rows={3} maxlength={500} required>
             {values[fieldName.reason] ?? ''}
           </textarea>
