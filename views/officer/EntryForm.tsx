@@ -59,11 +59,11 @@ function NumberField(props: { name: string; label: string; values: FormValues; e
 /** Every box of the form in page order: its input id, field name and what it holds, in words. */
 export function entryBoxes(contest: ContestSnapshot) {
   return [
-    ...contest.candidates.map((c, i) => ({ id: `votes-${i}`, name: fieldName.votes(c.id), what: `the votes for ${candidateName(c)}` })),
-    ...rejectedFields.map((r) => ({ id: `rejected-${r}`, name: fieldName.rejected(r), what: `the papers rejected for "${rejectedLabels[r].toLowerCase()}"` })),
     { id: 'verified-ps', name: fieldName.pollingStations, what: 'the ballot papers verified from polling stations' },
     { id: 'verified-postal', name: fieldName.postal, what: 'the postal ballot papers verified' },
     { id: 'electorate', name: fieldName.electorate, what: 'the electorate' },
+    ...contest.candidates.map((c, i) => ({ id: `votes-${i}`, name: fieldName.votes(c.id), what: `the votes for ${candidateName(c)}` })),
+    ...rejectedFields.map((r) => ({ id: `rejected-${r}`, name: fieldName.rejected(r), what: `the papers rejected for "${rejectedLabels[r].toLowerCase()}"` })),
     { id: 'reason', name: fieldName.reason, what: 'the reason for the correction' },
   ];
 }
@@ -105,6 +105,13 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
           </ul>
         </div>
       )}
+      {/* Known first: verification ends before the count starts. */}
+      <fieldset>
+        <legend>Verification statement</legend>
+        <NumberField id="verified-ps" name={fieldName.pollingStations} label="Ballot papers verified from polling stations" values={values} errors={errors} />
+        <NumberField id="verified-postal" name={fieldName.postal} label="Postal ballot papers verified" values={values} errors={errors} />
+        <NumberField id="electorate" name={fieldName.electorate} label="Electorate" values={values} errors={errors} />
+      </fieldset>
       <fieldset>
         <legend>Votes ({contest.seats === 1 ? '1 seat' : `${contest.seats} seats`})</legend>
         {contest.candidates.map((c, i) => {
@@ -131,12 +138,6 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
         {rejectedFields.map((r) => (
           <NumberField id={`rejected-${r}`} name={fieldName.rejected(r)} label={rejectedLabels[r]} values={values} errors={errors} />
         ))}
-      </fieldset>
-      <fieldset>
-        <legend>Verification statement</legend>
-        <NumberField id="verified-ps" name={fieldName.pollingStations} label="Ballot papers verified from polling stations" values={values} errors={errors} />
-        <NumberField id="verified-postal" name={fieldName.postal} label="Postal ballot papers verified" values={values} errors={errors} />
-        <NumberField id="electorate" name={fieldName.electorate} label="Electorate" values={values} errors={errors} />
       </fieldset>
       {correcting && (
         <div class={`field${errors.has('reason') ? ' has-error' : ''}`}>
