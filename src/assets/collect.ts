@@ -18,6 +18,10 @@ async function bundle(entry: string): Promise<string> {
     format: 'iife',
     target: ['es2020', 'safari14'],
     legalComments: 'none',
+    // Views shared with the server (the officer's review) render in the browser with hono's
+    // DOM renderer: the same components, another JSX runtime.
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx/dom',
   });
   return result.outputFiles[0]!.text;
 }

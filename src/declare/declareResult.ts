@@ -9,6 +9,7 @@ import { checkDeclaration, electCandidates, type Check, type CountFigures, type 
 import { candidateName, partyDirectory } from '../results/names';
 import { contestResult, type ContestResult } from '../results/contestResult';
 import { ProblemsError, type Problem } from './problems';
+import { figuresByField, reviewModel, type ReviewModel } from './reviewModel';
 import type { DeclarationSubmission } from './submission';
 import { requestHash } from './requestHash';
 
@@ -193,4 +194,35 @@ async function replayOf(db: Db, userId: string, key: string, hash: string): Prom
 async function versionTaken(db: Db, contestId: string, version: number): Promise<boolean> {
   const { contest } = await loadContest(db, contestId);
   return contest.versions.some((v) => v.version === version);
+}
+
+/**
+ * The review of a submission for the officer's screen (src/declare/reviewModel.ts), with
+ * the ward's names and parties and, in a correction, the figures it replaces.
+ */
+export function reviewOfSubmission({ snapshot, contest }: { snapshot: ElectionOfWard; contest: ContestSnapshot }, s: DeclarationSubmission): ReviewModel {
+  const parties = new Map(snapshot.parties.map((p) => [p.id, p.name]));
+  return reviewModel({
+    seats: contest.seats,
+    candidates: contest.candidates.map((c) => ({ id: c.id, name: candidateName(c), party: parties.get(c.partyId) ?? c.partyId })),
+    previous: declaredFigures(contest),
+    submission: { ...s, electorate: s.electorate ?? contest.electorate },
+  });
+}
+
+/** The figures of the ward's latest version by form field name, or null before its first. */
+export function declaredFigures(contest: ContestSnapshot): Record<string, number> | null {
+  const latest = contest.versions.at(-1);
+  if (!latest) return null;
+  return figuresByField({
+    votes: latest.votes.map((v) => ({ candidate: v.candidateId, votes: v.votes })),
+    rejected: {
+      noOfficialMark: latest.rejectedNoOfficialMark,
+      tooManyVotes: latest.rejectedTooManyVotes,
+      identifiable: latest.rejectedIdentifiable,
+      unmarkedOrUncertain: latest.rejectedUnmarkedOrUncertain,
+    },
+    ballotPapersVerified: { pollingStations: latest.verifiedPollingStations, postal: latest.verifiedPostal },
+    electorate: latest.electorate,
+  });
 }

@@ -6,6 +6,14 @@ import type { DeclarationSubmission } from '../declare/submission';
 
 export const rejectedFields = ['noOfficialMark', 'tooManyVotes', 'identifiable', 'unmarkedOrUncertain'] as const;
 
+/** How the ballot paper account names each reason for rejection. */
+export const rejectedLabels: Record<(typeof rejectedFields)[number], string> = {
+  noOfficialMark: 'Want of an official mark',
+  tooManyVotes: 'Voting for more candidates than entitled',
+  identifiable: 'Writing or mark identifying the voter',
+  unmarkedOrUncertain: 'Unmarked or void for uncertainty',
+};
+
 export const fieldName = {
   votes: (candidateId: string) => `votes.${candidateId}`,
   rejected: (reason: (typeof rejectedFields)[number]) => `rejected.${reason}`,
@@ -17,6 +25,39 @@ export const fieldName = {
   lot: 'lot',
   confirm: 'confirm',
 } as const;
+
+/** One box of the form: its input id, field name, label, and what it holds in a sentence. */
+export interface FormBox {
+  id: string;
+  name: string;
+  label: string;
+  what: string;
+}
+
+export const verificationBoxes: FormBox[] = [
+  { id: 'verified-ps', name: fieldName.pollingStations, label: 'Ballot papers verified from polling stations', what: 'the ballot papers verified from polling stations' },
+  { id: 'verified-postal', name: fieldName.postal, label: 'Postal ballot papers verified', what: 'the postal ballot papers verified' },
+  { id: 'electorate', name: fieldName.electorate, label: 'Electorate', what: 'the electorate' },
+];
+
+export const rejectedBoxes: FormBox[] = rejectedFields.map((r) => ({
+  id: `rejected-${r}`,
+  name: fieldName.rejected(r),
+  label: rejectedLabels[r],
+  what: `the papers rejected for "${rejectedLabels[r].toLowerCase()}"`,
+}));
+
+/** A candidate's box, by ballot-paper position. */
+export function voteBox(candidate: { id: string; name: string }, position: number): FormBox {
+  return { id: `votes-${position}`, name: fieldName.votes(candidate.id), label: candidate.name, what: `the votes for ${candidate.name}` };
+}
+
+export const reasonBox: FormBox = { id: 'reason', name: fieldName.reason, label: 'Reason for the correction', what: 'the reason for the correction' };
+
+/** Every box of the form in page order: verification first (known before the count ends). */
+export function formBoxes(candidates: { id: string; name: string }[]): FormBox[] {
+  return [...verificationBoxes, ...candidates.map(voteBox), ...rejectedBoxes, reasonBox];
+}
 
 /** What the officer typed, as text, keyed by field name: re-shown as typed after a problem. */
 export type FormValues = Record<string, string>;

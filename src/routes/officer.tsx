@@ -10,7 +10,8 @@ import { ReviewPanel } from '../../views/officer/ReviewPanel';
 import { WardList, WardResults } from '../../views/officer/WardList';
 import { Layout } from '../../views/Layout';
 import { requireRole } from '../auth/middleware';
-import { declareResult, loadContest, reviewContest } from '../declare/declareResult';
+import { declaredFigures, declareResult, loadContest, reviewContest, reviewOfSubmission } from '../declare/declareResult';
+import { notDeclared } from '../declare/reviewModel';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { declarationSubmission, statusChoices, statusSubmission, type StatusChoice } from '../declare/submission';
 import type { AppEnv } from '../env';
@@ -91,28 +92,28 @@ async function entryPage(
         general={general}
         csrfToken={signedIn(c).csrfToken}
         idempotencyKey={values?.[fieldName.key] || crypto.randomUUID()}
+        declared={declaredFigures(contest)}
       />
     </ContestPage>,
     status,
   );
 }
 
-async function reviewPage(c: Ctx, contestId: string, body: FormBody, status: 200 | 422 = 200) {
+async function reviewPage(c: Ctx, contestId: string, body: FormBody, status: 200 | 422 = 200, problem?: string) {
   const loaded = await loadContest(c.var.db, contestId);
   const parsed = declarationSubmission.safeParse(submissionFromForm(body, loaded.contest));
   if (!parsed.success) return entryPage(c, contestId, formValues(body), problemsFromZod(parsed.error), 422);
   try {
-    const review = reviewContest(loaded, parsed.data);
+    // Refuses candidates or figures that do not fit the ward, as declaring would.
+    reviewContest(loaded, parsed.data);
     return c.html(
-      <ContestPage electionId={review.snapshot.election.id} contest={review.contest} signedIn={signedIn(c)} hasError={status !== 200}>
+      <ContestPage electionId={loaded.snapshot.election.id} contest={loaded.contest} signedIn={signedIn(c)} hasError={status !== 200}>
         <ReviewPanel
           contestId={contestId}
-          preview={review.preview}
-          checks={review.checks}
-          tie={review.outcome.tie}
+          model={reviewOfSubmission(loaded, parsed.data)}
           values={formValues(body)}
           csrfToken={signedIn(c).csrfToken}
-          correcting={review.contest.versions.length > 0}
+          problem={problem}
         />
       </ContestPage>,
       status,
@@ -181,7 +182,11 @@ export const officer = new Hono<AppEnv>()
     } catch (error) {
       if (!(error instanceof ProblemsError)) throw error;
       // Unticked warnings or an unresolved tie: back to the review, with the figures kept.
-      if (error.problems.every((p) => p.field === 'acceptWarnings' || p.field === 'lotWinners')) return reviewPage(c, contestId, body, 422);
+      if (error.problems.every((p) => p.field === 'acceptWarnings' || p.field === 'lotWinners')) {
+        const unticked = error.problems.filter((p) => p.field === 'acceptWarnings').length;
+        const lots = error.problems.filter((p) => p.field === 'lotWinners').map((p) => p.message);
+        return reviewPage(c, contestId, body, 422, [...(unticked ? [notDeclared.warningsUnticked(unticked)] : []), ...lots].join(' '));
+      }
       return entryPage(c, contestId, formValues(body), error.problems, error.status === 409 ? 409 : 422);
     }
   })

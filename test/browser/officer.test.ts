@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     // Every figure is repeated, each with a way back to its box.
     expect(await review.getByRole('row', { name: /Chris Spalding 295/ }).isVisible()).toBe(true);
     expect(await review.getByRole('row', { name: /Voting for more candidates than entitled 4/ }).isVisible()).toBe(true);
-    expect(await review.getByRole('link', { name: 'Change Postal ballot papers verified' }).isVisible()).toBe(true);
+    expect(await review.getByRole('button', { name: 'Change Postal ballot papers verified' }).isVisible()).toBe(true);
     // The boxes give way to the review: "Check the result" is gone, one blue button is left.
     expect(await page.getByRole('button', { name: 'Check the result' }).isVisible()).toBe(false);
     expect(await axeViolations(page), 'review').toEqual([]);

@@ -115,6 +115,8 @@ export function officerFormSuite(driver: string, open: () => Promise<Db>): void 
       expect(review).toContain('but 975 ballot papers were verified: a difference of 10.');
       const unticked = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, spoilt);
       expect(unticked.status).toBe(422);
+      // Said in words beside the button, not only a moved focus.
+      expect(await unticked.text()).toContain('Not published yet: tick &quot;These are the figures as declared&quot; under the warning, or change the figures.');
       expect((await h.contest('All Saints')).status).toBe('awaiting');
       const ticked = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...spoilt, confirm: 'votes-plus-rejected-mismatch' });
       expect(ticked.status).toBe(201);
@@ -142,6 +144,13 @@ export function officerFormSuite(driver: string, open: () => Promise<Db>): void 
       expect(page).toMatch(/name="votes\.[^"]+" value="295"/);
 
       const fresh = { ...form, [fieldName.key]: crypto.randomUUID(), _csrf: browser.csrf };
+      // The review of a correction shows each changed figure as old → new, and asks for the reason.
+      const postal = Number(form[fieldName.postal]);
+      const review = await (await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/review`, { ...fresh, [fieldName.postal]: String(postal + 1), reason: 'Postal figure re-read' })).text();
+      expect(review).toContain('<h2 tabindex="-1">Check the correction</h2>');
+      expect(review).toMatch(new RegExp(`<tr class="changed"><th scope="row">Postal ballot papers verified</th><td class="num"><span><del>${postal}</del> → <ins>${postal + 1}</ins></span>`));
+      expect(review.match(/class="changed"/g)).toHaveLength(1);
+      expect(review).toContain('<strong>Reason for the correction: </strong>Postal figure re-read');
       const noReason = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, fresh);
       expect(noReason.status).toBe(422);
       expect(await noReason.text()).toContain('a correction needs a reason');

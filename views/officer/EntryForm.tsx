@@ -3,16 +3,9 @@
 // without JavaScript (it posts to the review screen); views/client/officer.ts makes the
 // review instant and keeps the entry on the phone when the signal drops.
 import type { ContestSnapshot, PartyRow } from '../../db/results';
-import { fieldName, rejectedFields, sentenceFor, type FormValues } from '../../src/officer/entryForm';
+import { fieldName, formBoxes, rejectedBoxes, sentenceFor, verificationBoxes, voteBox, type FormValues } from '../../src/officer/entryForm';
 import { candidateName } from '../../src/results/names';
 import { PartySwatch } from './PartySwatch';
-
-export const rejectedLabels: Record<(typeof rejectedFields)[number], string> = {
-  noOfficialMark: 'Want of an official mark',
-  tooManyVotes: 'Voting for more candidates than entitled',
-  identifiable: 'Writing or mark identifying the voter',
-  unmarkedOrUncertain: 'Unmarked or void for uncertainty',
-};
 
 export interface EntryFormProps {
   contest: ContestSnapshot;
@@ -23,6 +16,8 @@ export interface EntryFormProps {
   idempotencyKey: string;
   /** Problems not tied to one field. */
   general?: string[];
+  /** In a correction, the declared figures by field name: the phone's review shows old → new. */
+  declared?: Record<string, number> | null;
 }
 
 function NumberField(props: { name: string; label: string; values: FormValues; errors: Map<string, string>; hint?: string; swatch?: string; big?: boolean; id: string }) {
@@ -56,37 +51,28 @@ function NumberField(props: { name: string; label: string; values: FormValues; e
   );
 }
 
-/** Every box of the form in page order: its input id, field name and what it holds, in words. */
-export function entryBoxes(contest: ContestSnapshot) {
-  return [
-    { id: 'verified-ps', name: fieldName.pollingStations, what: 'the ballot papers verified from polling stations' },
-    { id: 'verified-postal', name: fieldName.postal, what: 'the postal ballot papers verified' },
-    { id: 'electorate', name: fieldName.electorate, what: 'the electorate' },
-    ...contest.candidates.map((c, i) => ({ id: `votes-${i}`, name: fieldName.votes(c.id), what: `the votes for ${candidateName(c)}` })),
-    ...rejectedFields.map((r) => ({ id: `rejected-${r}`, name: fieldName.rejected(r), what: `the papers rejected for "${rejectedLabels[r].toLowerCase()}"` })),
-    { id: 'reason', name: fieldName.reason, what: 'the reason for the correction' },
-  ];
-}
-
 /** Field errors in the officer's words, keyed by field name. */
-export function errorSentences(contest: ContestSnapshot, errors: Map<string, string>): Map<string, string> {
+function errorSentences(contest: ContestSnapshot, errors: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const box of entryBoxes(contest)) {
+  for (const box of formBoxes(candidatesOf(contest))) {
     const message = errors.get(box.name);
     if (message) out.set(box.name, sentenceFor(message, box.what));
   }
   return out;
 }
 
-export function EntryForm({ contest, parties, values, errors: apiErrors, csrfToken, idempotencyKey, general = [] }: EntryFormProps) {
+const candidatesOf = (contest: ContestSnapshot) => contest.candidates.map((c) => ({ id: c.id, name: candidateName(c) }));
+
+export function EntryForm({ contest, parties, values, errors: apiErrors, csrfToken, idempotencyKey, general = [], declared = null }: EntryFormProps) {
   const correcting = contest.versions.length > 0;
   const errors = errorSentences(contest, apiErrors);
-  const boxErrors = entryBoxes(contest).filter((box) => errors.has(box.name));
+  const boxErrors = formBoxes(candidatesOf(contest)).filter((box) => errors.has(box.name));
   const action = `/officer/contests/${encodeURIComponent(contest.id)}/review`;
   return (
     // novalidate: our messages (server-side, and the phone script's) say more than the browser's.
+    <>
     <form method="post" action={action} class="entry" id="entry" novalidate data-contest-id={contest.id} data-seats={contest.seats}
-      data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'}>
+      data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'} data-declared={declared ? JSON.stringify(declared) : undefined}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       <input type="hidden" name={fieldName.key} value={idempotencyKey} />
       {(general.length > 0 || boxErrors.length > 0) && (
@@ -108,20 +94,18 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
       {/* Known first: verification ends before the count starts. */}
       <fieldset>
         <legend>Verification statement</legend>
-        <NumberField id="verified-ps" name={fieldName.pollingStations} label="Ballot papers verified from polling stations" values={values} errors={errors} />
-        <NumberField id="verified-postal" name={fieldName.postal} label="Postal ballot papers verified" values={values} errors={errors} />
-        <NumberField id="electorate" name={fieldName.electorate} label="Electorate" values={values} errors={errors} />
+        {verificationBoxes.map((box) => (
+          <NumberField {...box} values={values} errors={errors} />
+        ))}
       </fieldset>
       <fieldset>
         <legend>Votes ({contest.seats === 1 ? '1 seat' : `${contest.seats} seats`})</legend>
         {contest.candidates.map((c, i) => {
           const party = parties.get(c.partyId);
           return (
-            <div class="candidate" data-candidate-id={c.id} data-party-id={c.partyId} data-name={candidateName(c)}>
+            <div class="candidate" data-candidate-id={c.id} data-party-id={c.partyId} data-party-name={party?.name ?? c.partyId} data-name={candidateName(c)}>
               <NumberField
-                id={`votes-${i}`}
-                name={fieldName.votes(c.id)}
-                label={candidateName(c)}
+                {...voteBox({ id: c.id, name: candidateName(c) }, i)}
                 hint={c.description === party?.name ? c.description : `${c.description} (${party?.name ?? c.partyId})`}
                 swatch={party?.colour ?? '#8C8C8C'}
                 values={values}
@@ -135,8 +119,8 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
       <fieldset>
         <legend>Rejected ballot papers</legend>
         <p class="hint">Leave a box empty for none.</p>
-        {rejectedFields.map((r) => (
-          <NumberField id={`rejected-${r}`} name={fieldName.rejected(r)} label={rejectedLabels[r]} values={values} errors={errors} />
+        {rejectedBoxes.map((box) => (
+          <NumberField {...box} values={values} errors={errors} />
         ))}
       </fieldset>
       {correcting && (
@@ -148,10 +132,12 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
           </textarea>
         </div>
       )}
-      <div id="review" aria-live="polite"></div>
       <button type="submit" class="primary" id="check">
         Check the result
       </button>
     </form>
+    {/* The phone script shows the review here, in place of the form (views/client/entry.tsx). */}
+    <div id="review"></div>
+    </>
   );
 }

@@ -1,28 +1,59 @@
-// The review before declaring: who is elected, majority, turnout, and every warning, each
-// to be confirmed. Rendered by the server for the no-JavaScript path; the phone script
-// builds the same panel from the same domain code when it can.
-import type { Check, TieAcrossLastSeat } from '../../src/domain';
+// The review before declaring (src/declare/reviewModel.ts): every figure again with a way back
+// to its box, old → new in a correction, who is elected, majority, turnout, the tie and each
+// warning to confirm. The server renders it for the form without JavaScript (a form that posts
+// to declare); the phone script renders the very same component with hono/jsx/dom and handles
+// its buttons itself, so the two reviews cannot drift apart.
 import { formatNumber, formatPercent } from '../../src/domain';
+import type { AnswerSection, ReviewModel } from '../../src/declare/reviewModel';
 import { fieldName, type FormValues } from '../../src/officer/entryForm';
-import type { ContestResult } from '../../src/results/contestResult';
 
 export interface ReviewPanelProps {
   contestId: string;
-  preview: ContestResult;
-  checks: Check[];
-  tie: TieAcrossLastSeat | null;
+  model: ReviewModel;
+  /** What was typed, carried in hidden fields so the form without JavaScript can post it on. */
   values: FormValues;
   csrfToken: string;
-  correcting: boolean;
+  /** Why the last "Declare" published nothing, said beside the button. */
+  problem?: string;
 }
 
-export function ReviewPanel({ contestId, preview, checks, tie, values, csrfToken, correcting }: ReviewPanelProps) {
+function Answers({ section, base }: { section: AnswerSection; base: string }) {
+  return (
+    <table class="answers">
+      <caption>{section.caption}</caption>
+      <tbody>
+        {section.rows.map(({ box, value, before }) => (
+          <tr class={before === null ? undefined : 'changed'}>
+            <th scope="row">{box.label}</th>
+            <td class="num">
+              {before === null ? (
+                formatNumber(value)
+              ) : (
+                <span>
+                  <del>{formatNumber(before)}</del> → <ins>{formatNumber(value)}</ins>
+                </span>
+              )}
+            </td>
+            <td>
+              {/* Back to the form at this box; the fragment takes the page there. */}
+              <button type="submit" class="link change" formaction={`${base}/edit#${box.id}`} formnovalidate data-box={box.id}>
+                Change<span class="visually-hidden"> {box.label}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+        <tr class="total">
+          <th scope="row">{section.total.label}</th>
+          <td class="num">{formatNumber(section.total.value)}</td>
+          <td></td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function ReviewPanel({ contestId, model, values, csrfToken, problem }: ReviewPanelProps) {
   const base = `/officer/contests/${encodeURIComponent(contestId)}`;
-  const warnings = checks.filter((c) => !c.blocking);
-  const blocking = checks.filter((c) => c.blocking);
-  const elected = preview.candidates.filter((c) => c.elected);
-  const names = new Map(preview.candidates.map((c) => [c.id, c.name]));
-  const chosenLots = new Set((values[fieldName.lot] ?? '').split('\n').filter(Boolean));
   return (
     <form method="post" action={`${base}/declare`} class="review" id="review-form">
       <input type="hidden" name="_csrf" value={csrfToken} />
@@ -31,16 +62,16 @@ export function ReviewPanel({ contestId, preview, checks, tie, values, csrfToken
         .map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
-      <h2>{correcting ? 'Check the correction' : 'Check before declaring'}</h2>
+      <h2 tabindex={-1}>{model.correcting ? 'Check the correction' : 'Check before declaring'}</h2>
       <dl class="figures">
         <dt>Elected</dt>
         <dd>
-          {elected.length ? (
+          {model.elected.length ? (
             <ul class="plain">
-              {elected.map((c) => (
+              {model.elected.map((c) => (
                 <li>
-                  <strong>{c.name}</strong> ({c.party.name}) {formatNumber(c.votes ?? 0)}
-                  {c.electedByLot ? ', after drawing lots' : ''}
+                  <strong>{c.name}</strong> ({c.party}) {formatNumber(c.votes)}
+                  {c.byLot ? ', after drawing lots' : ''}
                 </li>
               ))}
             </ul>
@@ -49,73 +80,64 @@ export function ReviewPanel({ contestId, preview, checks, tie, values, csrfToken
           )}
         </dd>
         <dt>Majority</dt>
-        <dd>{preview.majority === null ? '—' : formatNumber(preview.majority)}</dd>
+        <dd>{model.majority === null ? '—' : formatNumber(model.majority)}</dd>
         <dt>Turnout</dt>
-        <dd>{preview.turnoutPercent === null ? '—' : `${formatPercent(preview.turnoutPercent)}`}</dd>
-        <dt>Valid votes</dt>
-        <dd>{formatNumber(preview.validVotes ?? 0)}</dd>
-        <dt>Rejected ballot papers</dt>
-        <dd>{formatNumber(preview.rejected.total ?? 0)}</dd>
-        <dt>Ballot papers verified</dt>
-        <dd>{formatNumber(preview.ballotPapersVerified.total ?? 0)}</dd>
+        <dd>{model.turnoutPercent === null ? '—' : formatPercent(model.turnoutPercent)}</dd>
       </dl>
-      <table class="votes">
-        <caption>Votes, most first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Candidate</th>
-            <th scope="col" class="num">Votes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.candidates.map((c) => (
-            <tr class={c.elected ? 'elected' : undefined}>
-              <th scope="row">
-                {c.name} <span class="muted">({c.party.name})</span>
-                {c.elected ? ' — elected' : ''}
-              </th>
-              <td class="num">{formatNumber(c.votes ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {tie && (
-        <fieldset class={`lots${tie.resolved ? '' : ' has-error'}`}>
+      {model.sections.map((section) => (
+        <Answers section={section} base={base} />
+      ))}
+      {model.correcting && (
+        <p>
+          <strong>Reason for the correction: </strong>
+          {model.reason ?? <span class="error">not given yet (needed to publish)</span>}
+        </p>
+      )}
+      {model.tie && (
+        <fieldset class={`lots${model.tie.resolved ? '' : ' has-error'}`}>
           <legend>Drawing of lots</legend>
           <p>
-            {tie.candidates.map((id) => names.get(id)).join(', ')} tie on {formatNumber(tie.votes)} votes for the last{' '}
-            {tie.seatsToFill === 1 ? 'seat' : `${tie.seatsToFill} seats`}. Tick who won the drawing of lots.
+            {model.tie.candidates.map((c) => c.name).join(', ')} tie on {formatNumber(model.tie.votes)} votes for the last{' '}
+            {model.tie.seatsToFill === 1 ? 'seat' : `${model.tie.seatsToFill} seats`}. Tick who won the drawing of lots, then check again.
           </p>
-          {tie.candidates.map((id, i) => (
+          {model.tie.candidates.map((c, i) => (
             <label class="check" for={`lot-${i}`}>
-              <input type="checkbox" id={`lot-${i}`} name={fieldName.lot} value={id} checked={chosenLots.has(id)} />
-              {names.get(id)}
+              <input type="checkbox" id={`lot-${i}`} name={fieldName.lot} value={c.id} checked={model.tie!.chosen.includes(c.id)} />
+              {c.name}
             </label>
           ))}
+          <button type="submit" class="secondary" formaction={`${base}/review`} formnovalidate data-recheck="">
+            Check again
+          </button>
         </fieldset>
       )}
-      {blocking.filter((c) => c.code === 'lot-winners-invalid').map((c) => (
-        <p class="error" role="alert">{c.message}</p>
+      {model.blockers.map((message) => (
+        <p class="error" role="alert">
+          {message}
+        </p>
       ))}
-      {warnings.length > 0 && (
+      {model.warnings.length > 0 && (
         <fieldset class="warnings">
           <legend>Warnings to confirm</legend>
-          {warnings.map((w, i) => (
+          {model.warnings.map((w, i) => (
             <div class="warning">
               <p id={`warning-${i}`}>{w.message}</p>
               <label class="check" for={`confirm-${i}`}>
-                <input type="checkbox" id={`confirm-${i}`} name={fieldName.confirm} value={w.code} required aria-describedby={`warning-${i}`} />
+                <input type="checkbox" id={`confirm-${i}`} name={fieldName.confirm} value={w.code} aria-describedby={`warning-${i}`} />
                 These are the figures as declared
               </label>
             </div>
           ))}
         </fieldset>
       )}
+      <p id="declare-problem" class="error" role="alert">
+        {problem}
+      </p>
       <div class="actions">
-        <button type="submit" class="primary danger-ready" id="declare">
-          {correcting ? 'Publish the correction' : 'Declare and publish'}
+        <button type="submit" class="primary" id="declare" disabled={model.blocked}>
+          {model.correcting ? 'Publish the correction' : 'Declare and publish'}
         </button>
-        <button type="submit" class="secondary" formaction={`${base}/edit`} formnovalidate>
+        <button type="submit" class="secondary" formaction={`${base}/edit`} formnovalidate data-box="">
           Change the figures
         </button>
       </div>
