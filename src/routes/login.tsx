@@ -6,6 +6,7 @@ import { LoginPage } from '../../views/officer/LoginPage';
 import { createSession, deleteSession, failedLoginsSince, pruneLoginAttempts, recordLoginAttempt } from '../../db/sessions';
 import { findUserByName } from '../../db/users';
 import { requireRole, sessionCookie } from '../auth/middleware';
+import { defaultNext, safeNextPath } from '../auth/nextPath';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { hashToken, randomToken } from '../auth/secrets';
 import type { AppEnv } from '../env';
@@ -20,10 +21,6 @@ const loginForm = z.object({
   next: z.string().optional(),
 });
 
-/** Only our own paths: a login link cannot send an officer to another site. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/officer';
-}
 
 // Verifying against this when the account does not exist keeps the timing the same, so a
 // response time does not reveal which user names exist. Made on first use, not when the
@@ -32,11 +29,11 @@ let decoyHash: Promise<string> | undefined;
 const decoy = () => (decoyHash ??= hashPassword(randomToken()));
 
 export const login = new Hono<AppEnv>()
-  .get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />))
+  .get('/login', (c) => c.html(<LoginPage next={safeNextPath(c.req.query('next'), c.var.origin)} />))
   .post('/login', async (c) => {
     const parsed = loginForm.safeParse(await c.req.parseBody());
     if (!parsed.success) {
-      return c.html(<LoginPage next="/officer" error="Enter your user name and password." />, 400);
+      return c.html(<LoginPage next={defaultNext} error="Enter your user name and password." />, 400);
     }
     const { name, password, next } = parsed.data;
     const db = c.var.db;
@@ -44,7 +41,7 @@ export const login = new Hono<AppEnv>()
     const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
     if ((await failedLoginsSince(db, name, hourAgo)) >= maxFailuresPerHour) {
       return c.html(
-        <LoginPage next={safeNext(next)} name={name} error="Too many failed sign-ins for this account in the last hour. Wait, or ask an admin to check the account." />,
+        <LoginPage next={safeNextPath(next, c.var.origin)} name={name} error="Too many failed sign-ins for this account in the last hour. Wait, or ask an admin to check the account." />,
         429,
       );
     }
@@ -53,7 +50,7 @@ export const login = new Hono<AppEnv>()
     const ok = !!user && !user.disabled && matches;
     await recordLoginAttempt(db, name, ok, now.toISOString());
     if (!ok) {
-      return c.html(<LoginPage next={safeNext(next)} name={name} error="That user name and password do not match." />, 401);
+      return c.html(<LoginPage next={safeNextPath(next, c.var.origin)} name={name} error="That user name and password do not match." />, 401);
     }
     await pruneLoginAttempts(db, new Date(now.getTime() - 24 * 3600_000).toISOString());
     // A new token at every login: a token planted before login is never promoted.
@@ -65,7 +62,7 @@ export const login = new Hono<AppEnv>()
       expiresAt: new Date(now.getTime() + sessionHours * 3600_000).toISOString(),
     });
     setCookie(c, sessionCookie, token, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: sessionHours * 3600 });
-    return c.redirect(safeNext(next), 303);
+    return c.redirect(safeNextPath(next, c.var.origin), 303);
   })
   .post('/logout', requireRole('officer'), async (c) => {
     const hash = c.var.viewer?.sessionHash;

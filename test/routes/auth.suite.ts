@@ -56,6 +56,26 @@ export function authSuite(driver: string, open: () => Promise<Db>): void {
       expect(JSON.stringify(rows)).not.toContain(token);
     });
 
+    it('lands a crafted sign-in link on the officer page, signed in, never elsewhere and never an error', async () => {
+      const { h, wards } = await setUp();
+      for (const next of ['/\n/evil.example', '/\r/evil.example', '/\0/evil.example', '/\t/localhost:9999/', '//evil.example', 'https://evil.example/']) {
+        const res = await h.app.request('/login', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+          body: formBody({ name: h.officer.user.name, password: testPassword, next }),
+        });
+        expect(res.status, JSON.stringify(next)).toBe(303);
+        expect(res.headers.get('location'), JSON.stringify(next)).toBe('/officer');
+        const cookie = res.headers.get('set-cookie')!;
+        expect(cookie).toMatch(/^__Host-declare_session=[A-Za-z0-9_-]{43};/);
+        const page = await h.app.request(wards, { headers: { cookie: cookie.split(';')[0]!, accept: 'text/html' } });
+        expect(page.status).toBe(200);
+      }
+      // The sign-in form carries the cleaned value, not the crafted one.
+      const form = await (await h.app.request(`/login?next=${encodeURIComponent('/\t/localhost:9999/')}`)).text();
+      expect(form).toContain('name="next" value="/officer"');
+    });
+
     it('refuses a wrong password with a plain message', async () => {
       const { h, login } = await setUp();
       const res = await login(h.officer.user.name, 'wrong password');
