@@ -3,7 +3,8 @@ import { and, eq, gt } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
 import { sessions, users } from './schema';
-import type { UserRow } from './users';
+import { forgetUserDevices } from './knownDevices';
+import { revokeTokensStatement, type UserRow } from './users';
 
 export interface SessionWithUser {
   tokenHash: string;
@@ -30,10 +31,15 @@ export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-/** Ends every session of a user, with its audit entry, in one write. */
+/**
+ * "Sign out everywhere" (a lost phone, a leaver): ends every session of a user, revokes their
+ * API tokens and forgets their known devices, with its audit entry, in one write.
+ */
 export async function endUserSessions(db: Db, userId: string, actor: Actor) {
   await commitAtomically(db, [
     db.delete(sessions).where(eq(sessions.userId, userId)),
-    auditStatement(db, actor, { action: 'user.sessions.end', entity: 'user', entityId: userId, detail: {} }),
+    revokeTokensStatement(db, userId, { all: true }),
+    forgetUserDevices(db, userId),
+    auditStatement(db, actor, { action: 'user.sessions.end', entity: 'user', entityId: userId, detail: { apiTokensRevoked: true } }),
   ]);
 }
