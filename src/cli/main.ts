@@ -47,7 +47,10 @@ const commands: Record<string, (db: Db, args: string[], options: Options) => Pro
     const definition = readDefinition(readFileSync(file, 'utf8'));
     const outcome = await importElection(db, definition);
     return {
-      lines: [`${outcome.created ? 'Imported' : 'Updated'} ${definition.name} (${definition.id}): ${outcome.contests} contests, ${outcome.candidates} candidates.`],
+      lines: [
+        `${outcome.created ? 'Imported' : 'Updated'} ${definition.name} (${definition.id}): ${outcome.contests} contests, ${outcome.candidates} candidates.`,
+        ...outcome.warnings.map((warning) => `Check the file: ${warning}`),
+      ],
     };
   },
   async 'user add'(db, [name], { role }) {

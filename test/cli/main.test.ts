@@ -71,6 +71,20 @@ describe('npm run cli -- import', { timeout: slowProcesses }, () => {
     expect(await dumpOf(w.dbPath)).toEqual(before);
   });
 
+  it('warns when two party names differ only in punctuation or capitals, and imports them as two parties', async () => {
+    const w = workspace();
+    const file = structuredClone(medwayFile);
+    file.contests[0]!.candidates[0]!.party = "Residents' Association";
+    file.contests[1]!.candidates[0]!.party = 'Residents Association';
+    writeFileSync(w.medway, JSON.stringify(file));
+    const result = await cliIn(w.dbPath, 'import', w.medway);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Imported Medway Council local elections 2023');
+    expect(result.stdout).toContain(
+      `Check the file: "Residents' Association" and "Residents Association" differ only in punctuation, spacing or capitals; they are imported as 2 different parties (residents-association, residents-association-2).`,
+    );
+  });
+
   it('says when a file is not JSON or does not exist', async () => {
     const w = workspace();
     const bad = join(w.dir, 'bad.json');

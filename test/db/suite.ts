@@ -51,6 +51,25 @@ export function dbSuite(driver: string, open: () => Promise<Db>): void {
       expect(snapshot.parties.find((p) => p.name === 'Heritage Party')).toMatchObject({ id: 'heritage-party', colour: '#8C8C8C' });
     });
 
+    it('keeps every differently named party apart: other scripts, and names that differ only in punctuation', async () => {
+      const db = await open();
+      const names = ['Ελληνική Λύση', '中国党', 'Союз', "Residents' Association", 'Residents Association', 'residents association'];
+      const def = freshMedway();
+      const allSaints = def.contests[0]!;
+      def.contests[0] = { ...allSaints, candidates: allSaints.candidates.map((c, i) => ({ ...c, party: names[i] ?? c.party })) };
+      const outcome = await importElection(db, def);
+      const snapshot = (await loadElection(db, def.id))!;
+      const partyOf = new Map(snapshot.parties.map((p) => [p.id, p]));
+      const published = snapshot.contests[0]!.candidates.slice(0, names.length).map((c) => partyOf.get(c.partyId)!.name);
+      expect(published).toEqual(names);
+      const ids = snapshot.contests[0]!.candidates.slice(0, names.length).map((c) => c.partyId);
+      expect(new Set(ids).size).toBe(names.length);
+      expect(ids.slice(0, 3)).toEqual(['ελληνική-λύση', '中国党', 'союз']);
+      expect(outcome.warnings).toEqual([
+        expect.stringContaining(`"Residents' Association", "Residents Association" and "residents association" differ only in punctuation, spacing or capitals`),
+      ]);
+    });
+
     it('keeps candidates in ballot-paper order with stable ids', async () => {
       const { allSaints } = await setUp(open);
       expect(allSaints.candidates.map((c) => c.surname)).toEqual(['Hyde', 'Kemp', 'Khatkar', 'Ogunfemi', 'Simpson', 'Spalding', 'Wallace']);
