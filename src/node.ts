@@ -29,7 +29,11 @@ const app = createApp({
   publicUrl: process.env.PUBLIC_URL,
 });
 
-const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST }, (info) => {
+// overrideGlobalObjects: false keeps Node's own Request and Response as the globals. By
+// default serve() replaces them with lighter classes, and client libraries that test
+// `instanceof Response` then misread every HTTP error: masto took Mastodon's 429 (with its
+// reset) and 422 refusals for dropped connections, retrying at once instead of waiting.
+const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST, overrideGlobalObjects: false }, (info) => {
   const base = `http://localhost:${info.port}`;
   console.log(`Declare is running on ${base} (database: ${path})`);
   if (demo) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);
