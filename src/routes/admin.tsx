@@ -6,7 +6,7 @@ import { unlockSignIn } from '../../db/signInThrottle';
 import { findApiToken, findUserById, listLiveApiTokens, listUsers, revokeApiTokens, setUserDisabled, type UserRow } from '../../db/users';
 import { accountNotices, isAccountNoticeCode, type AccountNoticeCode } from '../../views/admin/accountNotices';
 import { AccountsPage } from '../../views/admin/AccountsPage';
-import { SignedOutPage } from '../../views/officer/SignedOutPage';
+import { RefusedPage } from '../../views/admin/RefusedPage';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
@@ -26,6 +26,8 @@ async function noticeOf(c: Ctx): Promise<string | null> {
 const done = (c: Ctx, code: AccountNoticeCode, user: UserRow, extra = '') =>
   c.redirect(`/admin?done=${code}&user=${encodeURIComponent(user.id)}${extra}`, 303);
 
+const signedInAs = (c: Ctx) => ({ name: c.var.viewer!.user.name, csrfToken: c.var.viewer!.csrfToken ?? '' });
+
 /** The user named in the path, or a 404 answer. */
 async function userParam(c: Ctx): Promise<UserRow | Response> {
   const user = await findUserById(c.var.db, c.req.param('userId') ?? '');
@@ -36,9 +38,8 @@ export const admin = new Hono<AppEnv>()
   .use('/admin', requireRole('admin'))
   .use('/admin/*', requireRole('admin'))
   .get('/admin', async (c) => {
-    const viewer = c.var.viewer!;
     const [users, tokens, notice] = await Promise.all([listUsers(c.var.db), listLiveApiTokens(c.var.db), noticeOf(c)]);
-    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={{ name: viewer.user.name, csrfToken: viewer.csrfToken ?? '' }} />);
+    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={signedInAs(c)} />);
   })
   .post('/admin/users/:userId/end-sessions', async (c) => {
     const user = await userParam(c);
@@ -56,7 +57,8 @@ export const admin = new Hono<AppEnv>()
     const user = await userParam(c);
     if (user instanceof Response) return user;
     if (user.id === c.var.viewer!.user.id) {
-      return c.html(<SignedOutPage title="Not disabled" message="You cannot disable your own account: ask another admin, or use the command line." />, 422);
+      const message = 'You cannot disable your own account here: ask another admin, or use the command line. Nothing was changed.';
+      return c.html(<RefusedPage title="Not disabled" message={message} signedIn={signedInAs(c)} />, 422);
     }
     await setUserDisabled(c.var.db, user.id, true, actorOf(c));
     return done(c, 'disabled', user);

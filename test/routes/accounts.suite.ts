@@ -1,9 +1,11 @@
 // The admin's accounts screen (/admin): revoking API tokens, disabling and re-enabling
 // users, signing out everywhere, unlocking sign-in; each audited, on both drivers.
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { hashToken, newApiToken } from '../../src/auth/secrets';
+import { users } from '../../db/schema';
 import { addApiToken } from '../../db/users';
 import { formBody, harness, signIn, testPassword } from '../support/harness';
 
@@ -81,9 +83,9 @@ export function accountsSuite(driver: string, open: () => Promise<Db>): void {
       const { h, admin, adminUser } = await setUp();
       const res = await admin.post(`/admin/users/${adminUser.user.id}/disable`, { _csrf: admin.csrf });
       expect(res.status).toBe(422);
-      expect(await res.text()).toContain('You cannot disable your own account');
+      expect(await res.text()).toContain('You cannot disable your own account here: ask another admin, or use the command line. Nothing was changed.');
+      expect((await h.db.select().from(users).where(eq(users.id, adminUser.user.id)))[0]!.disabled).toBe(false);
       expect((await admin.get('/admin')).status).toBe(200);
-      void h;
     });
 
     it("'Sign out everywhere' says it revokes the API tokens, and does: the token stops working too", async () => {
