@@ -29,11 +29,14 @@ const app = createApp({
   publicUrl: process.env.PUBLIC_URL,
 });
 
-// overrideGlobalObjects: false keeps Node's own Request and Response as the globals. By
-// default serve() replaces them with lighter classes, and client libraries that test
-// `instanceof Response` then misread every HTTP error: masto took Mastodon's 429 (with its
-// reset) and 422 refusals for dropped connections, retrying at once instead of waiting.
-const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST, overrideGlobalObjects: false }, (info) => {
+// serve() replaces the global Request and Response with its own lighter classes (its
+// default, overrideGlobalObjects): it writes those without a stream, and the results page
+// serves about half as many requests a second without them (measured here). So a client
+// library must never rely on `instanceof Response`: masto does, and read every Mastodon
+// error inside the server as a dropped connection until its adapter learned to recognise
+// them (src/social/channels/mastodonAnswers.ts; test/social/inServer.test.ts and
+// overriddenGlobals.test.ts hold every adapter to it).
+const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST }, (info) => {
   const base = `http://localhost:${info.port}`;
   console.log(`Declare is running on ${base} (database: ${path})`);
   if (demo) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);

@@ -28,11 +28,9 @@ const done = (c: Ctx, code: AccountNoticeCode, user: UserRow, extra = '') =>
 
 const signedInAs = (c: Ctx) => ({ name: c.var.viewer!.user.name, csrfToken: c.var.viewer!.csrfToken ?? '' });
 
-/** The user named in the path, or a 404 answer. */
-async function userParam(c: Ctx): Promise<UserRow | Response> {
-  const user = await findUserById(c.var.db, c.req.param('userId') ?? '');
-  return user ?? c.json({ error: 'not_found', message: 'There is no such user.' }, 404);
-}
+/** The user named in the path. */
+const userParam = (c: Ctx) => findUserById(c.var.db, c.req.param('userId') ?? '');
+const noSuchUser = (c: Ctx) => c.json({ error: 'not_found', message: 'There is no such user.' }, 404);
 
 export const admin = new Hono<AppEnv>()
   .use('/admin', requireRole('admin'))
@@ -43,19 +41,19 @@ export const admin = new Hono<AppEnv>()
   })
   .post('/admin/users/:userId/end-sessions', async (c) => {
     const user = await userParam(c);
-    if (user instanceof Response) return user;
+    if (!user) return noSuchUser(c);
     await endUserSessions(c.var.db, user.id, actorOf(c));
     return done(c, 'signed-out', user);
   })
   .post('/admin/users/:userId/unlock', async (c) => {
     const user = await userParam(c);
-    if (user instanceof Response) return user;
+    if (!user) return noSuchUser(c);
     await unlockSignIn(c.var.db, user, actorOf(c));
     return done(c, 'unlocked', user);
   })
   .post('/admin/users/:userId/disable', async (c) => {
     const user = await userParam(c);
-    if (user instanceof Response) return user;
+    if (!user) return noSuchUser(c);
     if (user.id === c.var.viewer!.user.id) {
       const message = 'You cannot disable your own account here: ask another admin, or use the command line. Nothing was changed.';
       return c.html(<RefusedPage title="Not disabled" message={message} signedIn={signedInAs(c)} />, 422);
@@ -65,13 +63,13 @@ export const admin = new Hono<AppEnv>()
   })
   .post('/admin/users/:userId/enable', async (c) => {
     const user = await userParam(c);
-    if (user instanceof Response) return user;
+    if (!user) return noSuchUser(c);
     await setUserDisabled(c.var.db, user.id, false, actorOf(c));
     return done(c, 'enabled', user);
   })
   .post('/admin/users/:userId/tokens/:tokenHash/revoke', async (c) => {
     const user = await userParam(c);
-    if (user instanceof Response) return user;
+    if (!user) return noSuchUser(c);
     const tokenHash = c.req.param('tokenHash');
     await revokeApiTokens(c.var.db, user.id, { tokenHash }, actorOf(c));
     return done(c, 'token-revoked', user, `&token=${encodeURIComponent(tokenHash)}`);
