@@ -1,5 +1,5 @@
-// Mastodon's answers as the running server sees them. @hono/node-server's serve() replaced
-// the global Request and Response by default, and masto recognises an HTTP error answer
+// Mastodon's answers as the running server sees them. @hono/node-server's serve() replaces
+// the global Request and Response (src/node.ts keeps it so), and masto recognised an HTTP error answer
 // with `instanceof Response`: inside the server every Mastodon error (a 429 with its reset,
 // a 422 refusal) was taken for a dropped connection, retried at once and never blocked the
 // channel. A script calling the adapter never saw it; only the real server process shows it.
