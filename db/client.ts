@@ -36,6 +36,18 @@ export async function commitAtomically(db: Db, statements: Statement[]): Promise
   });
 }
 
+/**
+ * As commitAtomically, for statements that each end in `.returning()`: what each one
+ * returned, in order. A statement whose WHERE refused it returns no rows, so callers can
+ * check and write in one all-or-nothing step.
+ */
+export async function commitReturning(db: Db, statements: Statement[]): Promise<unknown[][]> {
+  const [first, ...rest] = statements;
+  if (!first) return [];
+  if (canBatch(db)) return (await db.batch([first, ...rest])) as unknown[][];
+  return db.transaction(() => statements.map((statement) => (statement as unknown as { all(): unknown[] }).all()));
+}
+
 /** D1 allows at most 100 bound parameters per statement: split bulk inserts to fit. */
 export function chunkRows<T extends object>(rows: T[], columnsPerRow: number): T[][] {
   const perChunk = Math.max(1, Math.floor(100 / columnsPerRow));

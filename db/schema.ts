@@ -190,15 +190,42 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-export const loginAttempts = sqliteTable(
-  'login_attempts',
+// The sign-in throttle (src/auth/signInThrottle.ts): one counter per account, per account and
+// source address, and per account and known device. An attempt is reserved here (counted
+// as a failure) in the same statement that checks the counter, so parallel guesses cannot
+// overshoot; a successful sign-in deletes the counters it used.
+export const throttleScopes = ['account', 'source', 'device'] as const;
+
+export const signInThrottle = sqliteTable(
+  'sign_in_throttle',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    // As typed: names that exist and names that do not are throttled alike.
     userName: text('user_name').notNull(),
-    at: text('at').notNull(),
-    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    scope: text('scope', { enum: throttleScopes }).notNull(),
+    // The source address, the device cookie's hash, or '' for the whole account.
+    subject: text('subject').notNull(),
+    failures: integer('failures').notNull(),
+    // Epoch milliseconds: the delay is computed in the same statement as the check.
+    lastFailureAt: integer('last_failure_at').notNull(),
+    // The attempt that last reserved this counter, so one attempt reserves all or none.
+    attempt: text('attempt').notNull(),
   },
-  (t) => [index('login_attempts_user').on(t.userName, t.at)],
+  (t) => [primaryKey({ columns: [t.userName, t.scope, t.subject] })],
+);
+
+// A browser an account has signed in from before (a long-lived cookie, stored as a hash):
+// it is exempt from the account-wide delay, so a stranger's guesses cannot lock it out.
+export const knownDevices = sqliteTable(
+  'known_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('known_devices_user').on(t.userId)],
 );
 
 export const apiTokens = sqliteTable('api_tokens', {

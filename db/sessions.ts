@@ -1,9 +1,10 @@
-// Server-side login sessions and the per-account login throttle.
-import { and, count, eq, gt, lt } from 'drizzle-orm';
+// Server-side login sessions.
+import { and, eq, gt } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
-import { loginAttempts, sessions, users } from './schema';
-import type { UserRow } from './users';
+import { sessions, users } from './schema';
+import { forgetUserDevices } from './knownDevices';
+import { revokeTokensStatement, type UserRow } from './users';
 
 export interface SessionWithUser {
   tokenHash: string;
@@ -30,28 +31,15 @@ export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-/** Ends every session of a user, with its audit entry, in one write. */
+/**
+ * "Sign out everywhere" (a lost phone, a leaver): ends every session of a user, revokes their
+ * API tokens and forgets their known devices, with its audit entry, in one write.
+ */
 export async function endUserSessions(db: Db, userId: string, actor: Actor) {
   await commitAtomically(db, [
     db.delete(sessions).where(eq(sessions.userId, userId)),
-    auditStatement(db, actor, { action: 'user.sessions.end', entity: 'user', entityId: userId, detail: {} }),
+    revokeTokensStatement(db, userId, { all: true }),
+    forgetUserDevices(db, userId),
+    auditStatement(db, actor, { action: 'user.sessions.end', entity: 'user', entityId: userId, detail: { apiTokensRevoked: true } }),
   ]);
-}
-
-export async function recordLoginAttempt(db: Db, userName: string, succeeded: boolean, at = new Date().toISOString()) {
-  await db.insert(loginAttempts).values({ userName, succeeded, at });
-}
-
-/** Failed logins for an account since `since`: the throttle counts per account, not per IP. */
-export async function failedLoginsSince(db: Db, userName: string, since: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.userName, userName), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-  return row?.n ?? 0;
-}
-
-/** Forgets attempts older than the throttle window, so the table stays small. */
-export async function pruneLoginAttempts(db: Db, before: string) {
-  await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
 }

@@ -31,6 +31,13 @@ const app = createApp({
   setupToken: () => process.env.SETUP_TOKEN,
 });
 
+// serve() replaces the global Request and Response with its own lighter classes (its
+// default, overrideGlobalObjects): it writes those without a stream, and the results page
+// serves about half as many requests a second without them (measured here). So a client
+// library must never rely on `instanceof Response`: masto does, and read every Mastodon
+// error inside the server as a dropped connection until its adapter learned to recognise
+// them (src/social/channels/mastodonAnswers.ts; test/social/inServer.test.ts and
+// overriddenGlobals.test.ts hold every adapter to it).
 const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST }, (info) => {
   const base = `http://localhost:${info.port}`;
   console.log(`Declare is running on ${base} (database: ${path})`);

@@ -9,6 +9,8 @@ import { equalInConstantTime, hashToken } from './secrets';
 
 // __Host- makes browsers refuse the cookie unless it is Secure, host-only and Path=/.
 export const sessionCookie = '__Host-declare_session';
+// A browser this account has signed in on before (see src/auth/signInThrottle.ts).
+export const knownDeviceCookie = '__Host-declare_device';
 
 /** Reads the credentials on every request (cheaply: one indexed lookup), never refuses. */
 export const identify = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,55 +1,76 @@
-// The admin's screens: accounts, and ending a user's sessions (a lost phone at the count).
-import { Hono } from 'hono';
+// The admin's accounts screen: API tokens, disabling users, signing out everywhere (a lost
+// phone at the count), unlocking sign-in. Every action is audited by the db function it calls.
+import { Hono, type Context } from 'hono';
 import { endUserSessions } from '../../db/sessions';
-import { findUserById, listUsers } from '../../db/users';
-import { Layout } from '../../views/Layout';
+import { unlockSignIn } from '../../db/signInThrottle';
+import { findApiToken, findUserById, listLiveApiTokens, listUsers, revokeApiTokens, setUserDisabled, type UserRow } from '../../db/users';
+import { accountNotices, isAccountNoticeCode, type AccountNoticeCode } from '../../views/admin/accountNotices';
+import { AccountsPage } from '../../views/admin/AccountsPage';
+import { RefusedPage } from '../../views/admin/RefusedPage';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
+
+type Ctx = Context<AppEnv>;
+
+/** The fixed words for ?done=<code>&user=<id>[&token=<hash>]; nothing for anything else. */
+async function noticeOf(c: Ctx): Promise<string | null> {
+  const code = c.req.query('done');
+  const user = await findUserById(c.var.db, c.req.query('user') ?? '');
+  if (!user || !isAccountNoticeCode(code)) return null;
+  if (code !== 'token-revoked') return accountNotices[code](user.name);
+  const token = await findApiToken(c.var.db, user.id, c.req.query('token') ?? '');
+  return token ? accountNotices[code](user.name, token.name) : null;
+}
+
+const done = (c: Ctx, code: AccountNoticeCode, user: UserRow, extra = '') =>
+  c.redirect(`/admin?done=${code}&user=${encodeURIComponent(user.id)}${extra}`, 303);
+
+const signedInAs = (c: Ctx) => ({ name: c.var.viewer!.user.name, csrfToken: c.var.viewer!.csrfToken ?? '' });
+
+/** The user named in the path. */
+const userParam = (c: Ctx) => findUserById(c.var.db, c.req.param('userId') ?? '');
+const noSuchUser = (c: Ctx) => c.json({ error: 'not_found', message: 'There is no such user.' }, 404);
 
 export const admin = new Hono<AppEnv>()
   .use('/admin', requireRole('admin'))
   .use('/admin/*', requireRole('admin'))
   .get('/admin', async (c) => {
-    const viewer = c.var.viewer!;
-    const users = await listUsers(c.var.db);
-    const ended = c.req.query('ended');
-    return c.html(
-      <Layout title="Admin · Declare" signedIn={{ name: viewer.user.name, csrfToken: viewer.csrfToken ?? '' }}>
-        <h1>Accounts</h1>
-        <p>
-          <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
-        </p>
-        {ended && <p role="status">Signed out {ended} everywhere.</p>}
-        <table class="votes">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
-              <th scope="col"><span class="muted">Sessions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <th scope="row">{u.name}</th>
-                <td>{u.role}</td>
-                <td>
-                  <form method="post" action={`/admin/users/${encodeURIComponent(u.id)}/end-sessions`}>
-                    <input type="hidden" name="_csrf" value={viewer.csrfToken ?? ''} />
-                    <button type="submit" class="secondary">Sign out everywhere</button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Layout>,
-    );
+    const [users, tokens, notice] = await Promise.all([listUsers(c.var.db), listLiveApiTokens(c.var.db), noticeOf(c)]);
+    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={signedInAs(c)} />);
   })
   .post('/admin/users/:userId/end-sessions', async (c) => {
-    const user = await findUserById(c.var.db, c.req.param('userId'));
-    if (!user) return c.json({ error: 'not_found', message: 'There is no such user.' }, 404);
+    const user = await userParam(c);
+    if (!user) return noSuchUser(c);
     await endUserSessions(c.var.db, user.id, actorOf(c));
-    return c.redirect(`/admin?ended=${encodeURIComponent(user.name)}`, 303);
+    return done(c, 'signed-out', user);
+  })
+  .post('/admin/users/:userId/unlock', async (c) => {
+    const user = await userParam(c);
+    if (!user) return noSuchUser(c);
+    await unlockSignIn(c.var.db, user, actorOf(c));
+    return done(c, 'unlocked', user);
+  })
+  .post('/admin/users/:userId/disable', async (c) => {
+    const user = await userParam(c);
+    if (!user) return noSuchUser(c);
+    if (user.id === c.var.viewer!.user.id) {
+      const message = 'You cannot disable your own account here: ask another admin, or use the command line. Nothing was changed.';
+      return c.html(<RefusedPage title="Not disabled" message={message} signedIn={signedInAs(c)} />, 422);
+    }
+    await setUserDisabled(c.var.db, user.id, true, actorOf(c));
+    return done(c, 'disabled', user);
+  })
+  .post('/admin/users/:userId/enable', async (c) => {
+    const user = await userParam(c);
+    if (!user) return noSuchUser(c);
+    await setUserDisabled(c.var.db, user.id, false, actorOf(c));
+    return done(c, 'enabled', user);
+  })
+  .post('/admin/users/:userId/tokens/:tokenHash/revoke', async (c) => {
+    const user = await userParam(c);
+    if (!user) return noSuchUser(c);
+    const tokenHash = c.req.param('tokenHash');
+    await revokeApiTokens(c.var.db, user.id, { tokenHash }, actorOf(c));
+    return done(c, 'token-revoked', user, `&token=${encodeURIComponent(tokenHash)}`);
   });

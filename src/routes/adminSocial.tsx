@@ -8,6 +8,7 @@ import { recentDeclarations } from '../../db/recentDeclarations';
 import { changeChannelSettings, channelSettings, defaultChannelSettings, settingsOf } from '../../db/socialChannels';
 import { outboxStatuses } from '../../db/schema';
 import { SocialPage, type ChannelOverview } from '../../views/admin/SocialPage';
+import { channelNotices, isChannelNoticeCode, isPostNoticeCode, postNotices, type ChannelNoticeCode, type PostNoticeCode } from '../../views/admin/socialNotices';
 import { choiceValue, WordingPage, type WordingPageProps } from '../../views/admin/WordingPage';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
@@ -115,6 +116,23 @@ async function wordingPage(c: Ctx, channel: ChannelName, env: Env, state: { temp
   );
 }
 
+/** The fixed words for the codes in ?done=, about a known channel or a post in the database. */
+async function noticeOf(c: Ctx): Promise<string | null> {
+  const codes = c.req.queries('done') ?? [];
+  const channel = c.req.query('channel');
+  if (channel !== undefined) {
+    if (!isChannelName(channel)) return null;
+    const said = codes.filter(isChannelNoticeCode).map((code) => channelNotices[code](channelLabel(channel)));
+    return said.length ? said.join(' ') : null;
+  }
+  const [code = ''] = codes;
+  if (!isPostNoticeCode(code)) return null;
+  const row = await findOutboxRow(c.var.db, c.req.query('post') ?? '');
+  if (!row) return null;
+  const post = `${channelLabel(row.channel)} post for ${row.contestName}${row.version > 1 ? ` (version ${row.version})` : ''}`;
+  return postNotices[code](post, row.status);
+}
+
 export function adminSocial(options: AdminSocialOptions) {
   return new Hono<AppEnv>()
     .use('/admin/social', requireRole('admin'))
@@ -130,7 +148,7 @@ export function adminSocial(options: AdminSocialOptions) {
           filter={filter}
           publicUrl={socialConfig(env).publicUrl}
           signedIn={signedIn(c)}
-          message={c.req.query('done') ?? null}
+          message={await noticeOf(c)}
         />,
       );
     })
@@ -144,13 +162,12 @@ export function adminSocial(options: AdminSocialOptions) {
         ...(parsed.data.holdForApproval ? { holdForApproval: parsed.data.holdForApproval === 'on' } : {}),
       };
       await changeChannelSettings(c.var.db, channel, change, actorOf(c));
-      const said = [
-        change.paused === true && 'paused',
-        change.paused === false && 'resumed',
-        change.holdForApproval === true && 'now holds new posts for approval',
-        change.holdForApproval === false && 'now posts without approval',
-      ].filter(Boolean);
-      return c.redirect(`/admin/social?done=${encodeURIComponent(`${channelLabel(channel)} ${said.join(' and ') || 'unchanged'}.`)}`, 303);
+      const done: ChannelNoticeCode[] = [
+        ...(change.paused === undefined ? [] : [change.paused ? ('paused' as const) : ('resumed' as const)]),
+        ...(change.holdForApproval === undefined ? [] : [change.holdForApproval ? ('holding' as const) : ('not-holding' as const)]),
+      ];
+      const codes = (done.length ? done : ['unchanged']).map((code) => `done=${code}`).join('&');
+      return c.redirect(`/admin/social?${codes}&channel=${channel}`, 303);
     })
     .get('/admin/social/channels/:channel', async (c) => {
       const channel = channelParam(c);
@@ -191,15 +208,7 @@ export function adminSocial(options: AdminSocialOptions) {
       const row = await findOutboxRow(c.var.db, c.req.param('id'));
       if (!row) return c.json({ error: 'not_found', message: 'There is no such post.' }, 404);
       const after = await actOnOutboxRow(c.var.db, row.id, action.data, actorOf(c));
-      const what = `${channelLabel(row.channel)} post for ${row.contestName}${row.version > 1 ? ` (version ${row.version})` : ''}`;
-      const done =
-        after?.status === row.status
-          ? `Nothing changed: the ${what} is ${row.status === 'dead' ? 'failed' : row.status}.`
-          : action.data === 'retry'
-            ? `The ${what} will be tried again.`
-            : action.data === 'approve'
-              ? `The ${what} will be posted.`
-              : `The ${what} will not be posted.`;
-      return c.redirect(`/admin/social?done=${encodeURIComponent(done)}#outbox`, 303);
+      const done: PostNoticeCode = after?.status === row.status ? 'unchanged' : action.data;
+      return c.redirect(`/admin/social?done=${done}&post=${encodeURIComponent(row.id)}#outbox`, 303);
     });
 }

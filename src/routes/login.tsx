@@ -1,18 +1,16 @@
 // Signing in and out with a password and a server-side session.
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { LoginPage } from '../../views/officer/LoginPage';
-import { createSession, deleteSession, failedLoginsSince, pruneLoginAttempts, recordLoginAttempt } from '../../db/sessions';
-import { findUserByName } from '../../db/users';
-import { requireRole, sessionCookie } from '../auth/middleware';
-import { hashPassword, verifyPassword } from '../auth/password';
-import { hashToken, randomToken } from '../auth/secrets';
+import { londonClock } from '../../views/public/londonTime';
+import { deleteSession } from '../../db/sessions';
+import { knownDeviceCookie, requireRole, sessionCookie } from '../auth/middleware';
+import { defaultNext, safeNextPath } from '../auth/nextPath';
+import { knownDeviceDays, sessionHours, signIn } from '../auth/signIn';
+import { waitInWords } from '../auth/signInThrottle';
 import type { AppEnv } from '../env';
-
-const sessionHours = 12;
-// Per account, not per IP: a whole count venue shares one IP address.
-const maxFailuresPerHour = 100;
+import { clientAddress } from '../http/clientAddress';
 
 const loginForm = z.object({
   name: z.string().trim().min(1).max(100),
@@ -20,56 +18,39 @@ const loginForm = z.object({
   next: z.string().optional(),
 });
 
-/** Only our own paths: a login link cannot send an officer to another site. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/officer';
-}
-
-// Verifying against this when the account does not exist keeps the timing the same, so a
-// response time does not reveal which user names exist. Made on first use, not when the
-// module loads: workerd refuses random values at module scope, and the Worker would not start.
-let decoyHash: Promise<string> | undefined;
-const decoy = () => (decoyHash ??= hashPassword(randomToken()));
+const hardened = { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const;
 
 export const login = new Hono<AppEnv>()
-  .get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />))
+  .get('/login', (c) => c.html(<LoginPage next={safeNextPath(c.req.query('next'), c.var.origin)} />))
   .post('/login', async (c) => {
     const parsed = loginForm.safeParse(await c.req.parseBody());
     if (!parsed.success) {
-      return c.html(<LoginPage next="/officer" error="Enter your user name and password." />, 400);
+      return c.html(<LoginPage next={defaultNext} error="Enter your user name and password." />, 400);
     }
-    const { name, password, next } = parsed.data;
-    const db = c.var.db;
-    const now = new Date();
-    const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
-    if ((await failedLoginsSince(db, name, hourAgo)) >= maxFailuresPerHour) {
-      return c.html(
-        <LoginPage next={safeNext(next)} name={name} error="Too many failed sign-ins for this account in the last hour. Wait, or ask an admin to check the account." />,
-        429,
-      );
+    const { name, password } = parsed.data;
+    const next = safeNextPath(parsed.data.next, c.var.origin);
+    const now = Date.now();
+    const outcome = await signIn(c.var.db, { name, password, address: clientAddress(c), deviceToken: getCookie(c, knownDeviceCookie) }, now);
+    if (outcome.kind === 'wait') {
+      const at = new Date(outcome.retryAt).toISOString();
+      const error = `Too many wrong passwords for this account. Try again in ${waitInWords(outcome.retryAt, now)} (at ${londonClock(at)}), or ask an admin to unlock it.`;
+      c.header('Retry-After', String(Math.max(1, Math.ceil((outcome.retryAt - now) / 1000))));
+      return c.html(<LoginPage next={next} name={name} error={error} />, 429);
     }
-    const user = await findUserByName(db, name);
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
-    const ok = !!user && !user.disabled && matches;
-    await recordLoginAttempt(db, name, ok, now.toISOString());
-    if (!ok) {
-      return c.html(<LoginPage next={safeNext(next)} name={name} error="That user name and password do not match." />, 401);
+    if (outcome.kind === 'wrong') {
+      return c.html(<LoginPage next={next} name={name} error="That user name and password do not match." />, 401);
     }
-    await pruneLoginAttempts(db, new Date(now.getTime() - 24 * 3600_000).toISOString());
-    // A new token at every login: a token planted before login is never promoted.
-    const token = randomToken();
-    await createSession(db, {
-      tokenHash: await hashToken(token),
-      userId: user.id,
-      csrfToken: randomToken(),
-      expiresAt: new Date(now.getTime() + sessionHours * 3600_000).toISOString(),
-    });
-    setCookie(c, sessionCookie, token, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: sessionHours * 3600 });
-    return c.redirect(safeNext(next), 303);
+    if (outcome.kind === 'disabled') {
+      return c.html(<LoginPage next={next} name={name} error="This account is disabled. Ask an admin to enable it." />, 403);
+    }
+    setCookie(c, sessionCookie, outcome.sessionToken, { ...hardened, maxAge: sessionHours * 3600 });
+    if (outcome.newDeviceToken) setCookie(c, knownDeviceCookie, outcome.newDeviceToken, { ...hardened, maxAge: knownDeviceDays * 24 * 3600 });
+    return c.redirect(next, 303);
   })
   .post('/logout', requireRole('officer'), async (c) => {
     const hash = c.var.viewer?.sessionHash;
     if (hash) await deleteSession(c.var.db, hash);
+    // The known-device cookie stays: signing out on one's own phone keeps it known.
     deleteCookie(c, sessionCookie, { path: '/', secure: true });
     return c.redirect('/login', 303);
   });

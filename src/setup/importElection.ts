@@ -3,7 +3,8 @@ import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { replaceElectionDefinition, type DefinitionRows } from '../../db/setup';
 import type { ElectionDefinition } from './definition';
-import { identifyParty, slugify, type PartyIdentity } from './parties';
+import { PartyRegister } from './partyRegister';
+import { slugify } from './parties';
 
 export class SetupError extends Error {
   constructor(readonly problems: string[]) {
@@ -16,19 +17,12 @@ export function candidateId(contestId: string, c: { id?: string; surname: string
   return c.id ?? `${contestId}:${slugify(`${c.surname} ${c.otherNames}`)}`;
 }
 
-export function definitionRows(def: ElectionDefinition, now = new Date().toISOString()): DefinitionRows {
-  const parties = new Map<string, PartyIdentity>();
+export function definitionRows(def: ElectionDefinition, now = new Date().toISOString()): DefinitionRows & { warnings: string[] } {
+  const register = new PartyRegister();
   // Parties listed explicitly win over those inferred from candidates, so a file can
   // give a colour or an id for any party it mentions anywhere.
-  for (const p of def.parties ?? []) parties.set(p.name, identifyParty(p.name, p));
-  const party = (name: string) => {
-    let found = parties.get(name);
-    if (!found) {
-      found = identifyParty(name);
-      parties.set(name, found);
-    }
-    return found.id;
-  };
+  for (const p of def.parties ?? []) register.idOf(p.name, p);
+  const party = (name: string) => register.idOf(name);
 
   const problems: string[] = [];
   const candidateIds = new Set<string>();
@@ -80,14 +74,17 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
       previousControl,
       updatedAt: now,
     },
-    parties: [...new Map([...parties.values()].map((p) => [p.id, { electionId: def.id, ...p }])).values()],
+    parties: register.parties().map((p) => ({ electionId: def.id, ...p })),
     continuing,
     contests: contests.map((c) => c.row),
     previousSeats: contests.flatMap((c) => c.previous),
     candidates: contests.flatMap((c) => c.candidates),
+    warnings: register.warnings(),
   };
 }
 
+/** Writes the definition; `warnings` are things in the file a person should look at. */
 export async function importElection(db: Db, def: ElectionDefinition, actor: Actor = {}) {
-  return replaceElectionDefinition(db, definitionRows(def), actor);
+  const { warnings, ...rows } = definitionRows(def);
+  return { ...(await replaceElectionDefinition(db, rows, actor)), warnings };
 }

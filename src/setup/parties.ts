@@ -37,14 +37,26 @@ function normalise(name: string): string {
   return name.toLowerCase().replace(/&/g, 'and').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * "Residents' Association" → "residents-association"; "Ελληνική Λύση" → "ελληνική-λύση";
+ * "中国党" → "中国党". Letters and digits of every script are kept (an ASCII-only slug made
+ * every Greek or Chinese name '', one party); accents come off Latin letters only, so
+ * English and Welsh names keep the ids they always had.
+ */
 export function slugify(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .normalize('NFC');
+}
+
+/** Two names that differ only in punctuation, spacing or capitals have the same loose key. */
+export function looseKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** "Christian Peoples Alliance" → "CPA"; "Heritage Party" → "Heritage". */
@@ -55,10 +67,14 @@ function shortNameFor(name: string): string {
 }
 
 /** The identity of a party named in a setup file; `given` is what the file itself says. */
-export function identifyParty(name: string, given: { id?: string; colour?: string } = {}): PartyIdentity {
+export function identifyParty(name: string, given: { id?: string; colour?: string } = {}): PartyIdentity & { derivedId: boolean } {
   const known = byAlias.get(normalise(name));
+  const id = given.id ?? known?.id;
   return {
-    id: given.id ?? known?.id ?? slugify(name),
+    // A name with no letter or digit at all still gets an id; PartyRegister keeps it apart.
+    id: id ?? (slugify(name) || 'party'),
+    /** The id was made from the name, not given by the file or the register of parties. */
+    derivedId: id === undefined,
     name: known?.name ?? name.trim(),
     shortName: known?.shortName ?? shortNameFor(name.trim()),
     colour: given.colour ?? known?.colour ?? neutralColour,

@@ -17,7 +17,8 @@ export function postState(row: Pick<OutboxRow, 'status' | 'attempts' | 'lastErro
     case 'sending':
       return { label: 'sending', tone: 'waiting', detail: null };
     case 'pending':
-      return row.attempts > 0
+      // A rate limit is no failed attempt (attempts stays 0), but people still see why it waits.
+      return row.attempts > 0 || row.lastError
         ? { label: 'waiting to retry', tone: 'waiting', detail: row.lastError }
         : { label: 'queued', tone: 'waiting', detail: null };
     case 'held':

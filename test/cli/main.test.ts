@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditTrail } from '../../db/audit';
 import { recordDeclaration } from '../../db/declarations';
 import { loadElection } from '../../db/results';
 import { openSqlite } from '../../db/sqlite';
@@ -68,6 +69,20 @@ describe('npm run cli -- import', { timeout: slowProcesses }, () => {
     expect(result.stderr).toMatch(/nothing was changed/);
     expect(result.stderr).toMatch(message);
     expect(await dumpOf(w.dbPath)).toEqual(before);
+  });
+
+  it('warns when two party names differ only in punctuation or capitals, and imports them as two parties', async () => {
+    const w = workspace();
+    const file = structuredClone(medwayFile);
+    file.contests[0]!.candidates[0]!.party = "Residents' Association";
+    file.contests[1]!.candidates[0]!.party = 'Residents Association';
+    writeFileSync(w.medway, JSON.stringify(file));
+    const result = await cliIn(w.dbPath, 'import', w.medway);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Imported Medway Council local elections 2023');
+    expect(result.stdout).toContain(
+      `Check the file: "Residents' Association" and "Residents Association" differ only in punctuation, spacing or capitals; they are imported as 2 different parties (residents-association, residents-association-2).`,
+    );
   });
 
   it('says when a file is not JSON or does not exist', async () => {
@@ -137,6 +152,64 @@ describe('npm run cli -- user add / token add', { timeout: slowProcesses }, () =
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/There is already a user called sam/);
     expect((await cliIn(w.dbPath, 'frobnicate')).stderr).toMatch(/Usage:/);
+  });
+});
+
+describe('npm run cli -- token revoke / user disable, enable, unlock', { timeout: slowProcesses }, () => {
+  const tokenWorks = async (dbPath: string, token: string) => {
+    const handle = openSqlite(dbPath);
+    try {
+      return (await userForApiToken(handle.db, await hashToken(token)))?.name ?? null;
+    } finally {
+      handle.close();
+    }
+  };
+  const trailOf = async (dbPath: string, name: string) => {
+    const handle = openSqlite(dbPath);
+    try {
+      return (await auditTrail(handle.db, 'user', (await findUserByName(handle.db, name))!.id)).map((e) => e.action);
+    } finally {
+      handle.close();
+    }
+  };
+
+  it('revokes a token by its label, then all of a user\'s tokens, saying which', async () => {
+    const w = workspace();
+    await cliIn(w.dbPath, 'user', 'add', 'count-pc', '--role', 'officer');
+    const laptop = lastLine((await cliIn(w.dbPath, 'token', 'add', 'count-pc', '--label', 'laptop')).stdout);
+    const spare = lastLine((await cliIn(w.dbPath, 'token', 'add', 'count-pc', '--label', 'spare')).stdout);
+
+    const one = await cliIn(w.dbPath, 'token', 'revoke', 'count-pc', '--label', 'laptop');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('Revoked 1 API token of count-pc: laptop.');
+    expect(await tokenWorks(w.dbPath, laptop)).toBeNull();
+    expect(await tokenWorks(w.dbPath, spare)).toBe('count-pc');
+
+    const none = await cliIn(w.dbPath, 'token', 'revoke', 'count-pc', '--label', 'laptop');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('count-pc has no API token labelled laptop still in force; nothing was changed.');
+    const all = await cliIn(w.dbPath, 'token', 'revoke', 'count-pc');
+    expect(all.stdout).toContain('Revoked 1 API token of count-pc: spare.');
+    expect(await tokenWorks(w.dbPath, spare)).toBeNull();
+    expect(await trailOf(w.dbPath, 'count-pc')).toEqual(['token.revoke', 'token.revoke', 'token.create', 'token.create', 'user.create']);
+  });
+
+  it('disables a user (their token stops), enables them again, and unlocks sign-in, each audited', async () => {
+    const w = workspace();
+    await cliIn(w.dbPath, 'user', 'add', 'sam', '--role', 'officer');
+    const token = lastLine((await cliIn(w.dbPath, 'token', 'add', 'sam')).stdout);
+    const off = await cliIn(w.dbPath, 'user', 'disable', 'sam');
+    expect(off.stdout).toContain('Disabled sam: their sessions and API tokens no longer work.');
+    expect(await tokenWorks(w.dbPath, token)).toBeNull();
+    const on = await cliIn(w.dbPath, 'user', 'enable', 'sam');
+    expect(on.stdout).toContain('Enabled sam: they can sign in again, and their API tokens work again.');
+    expect(await tokenWorks(w.dbPath, token)).toBe('sam');
+    const unlock = await cliIn(w.dbPath, 'user', 'unlock', 'sam');
+    expect(unlock.stdout).toContain('Sign-in for sam is unlocked.');
+    expect(await trailOf(w.dbPath, 'sam')).toEqual(['user.unlock', 'user.enable', 'user.disable', 'token.create', 'user.create']);
+    const nobody = await cliIn(w.dbPath, 'user', 'disable', 'nobody');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain('There is no user called nobody');
   });
 });
 

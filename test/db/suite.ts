@@ -6,7 +6,8 @@ import { auditTrail } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { findStoredAnswer, recordDeclaration, setContestStatus, type NewDeclaration } from '../../db/declarations';
 import { loadElection, loadWard } from '../../db/results';
-import { outbox, apiTokens } from '../../db/schema';
+import { outbox, apiTokens, signInThrottle } from '../../db/schema';
+import { clearSignInCounters, reserveSignInAttempt, unlockSignIn } from '../../db/signInThrottle';
 import { DefinitionLockedError } from '../../db/setup';
 import { addApiToken, createUser, DuplicateUserError, findUserByName, userForApiToken } from '../../db/users';
 import { importElection } from '../../src/setup/importElection';
@@ -48,6 +49,25 @@ export function dbSuite(driver: string, open: () => Promise<Db>): void {
       const labour = snapshot.parties.find((p) => p.id === 'PP53');
       expect(labour).toMatchObject({ name: 'Labour', shortName: 'Lab', colour: '#E4003B' });
       expect(snapshot.parties.find((p) => p.name === 'Heritage Party')).toMatchObject({ id: 'heritage-party', colour: '#8C8C8C' });
+    });
+
+    it('keeps every differently named party apart: other scripts, and names that differ only in punctuation', async () => {
+      const db = await open();
+      const names = ['Ελληνική Λύση', '中国党', 'Союз', "Residents' Association", 'Residents Association', 'residents association'];
+      const def = freshMedway();
+      const allSaints = def.contests[0]!;
+      def.contests[0] = { ...allSaints, candidates: allSaints.candidates.map((c, i) => ({ ...c, party: names[i] ?? c.party })) };
+      const outcome = await importElection(db, def);
+      const snapshot = (await loadElection(db, def.id))!;
+      const partyOf = new Map(snapshot.parties.map((p) => [p.id, p]));
+      const published = snapshot.contests[0]!.candidates.slice(0, names.length).map((c) => partyOf.get(c.partyId)!.name);
+      expect(published).toEqual(names);
+      const ids = snapshot.contests[0]!.candidates.slice(0, names.length).map((c) => c.partyId);
+      expect(new Set(ids).size).toBe(names.length);
+      expect(ids.slice(0, 3)).toEqual(['ελληνική-λύση', '中国党', 'союз']);
+      expect(outcome.warnings).toEqual([
+        expect.stringContaining(`"Residents' Association", "Residents Association" and "residents association" differ only in punctuation, spacing or capitals`),
+      ]);
     });
 
     it('keeps candidates in ballot-paper order with stable ids', async () => {
@@ -191,6 +211,71 @@ export function dbSuite(driver: string, open: () => Promise<Db>): void {
       expect(await userForApiToken(db, 'not-a-token')).toBeNull();
       await db.update(apiTokens).set({ revokedAt: new Date().toISOString() }).where(eq(apiTokens.tokenHash, tokenHash));
       expect(await userForApiToken(db, tokenHash)).toBeNull();
+    });
+  });
+
+  describe(`the sign-in throttle's counters (${driver})`, () => {
+    const rule = { freeFailures: 5, firstDelayMs: 10_000, maxDelayMs: 300_000, forgetAfterMs: 3600_000 };
+    const counter = (userName: string, subject = '198.51.100.1') => ({ userName, scope: 'source' as const, subject, rule });
+
+    it('lets exactly the free attempts through when hundreds arrive at once', async () => {
+      const db = await open();
+      const c = counter(`name-${crypto.randomUUID()}`);
+      const now = Date.parse('2026-05-07T23:00:00Z');
+      const outcomes = await Promise.all(Array.from({ length: 300 }, () => reserveSignInAttempt(db, [c], now)));
+      expect(outcomes.filter((o) => o.granted)).toHaveLength(5);
+      expect(outcomes.find((o) => !o.granted)).toEqual({ granted: false, retryAt: now + 10_000 });
+    });
+
+    it('reserves on every counter of an attempt or on none, so a refused attempt counts nowhere', async () => {
+      const db = await open();
+      const name = `name-${crypto.randomUUID()}`;
+      const account = { userName: name, scope: 'account' as const, subject: '', rule: { ...rule, freeFailures: 20 } };
+      const now = Date.parse('2026-05-07T23:00:00Z');
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => reserveSignInAttempt(db, [account, counter(name, `192.0.2.${i % 30}`)], now)),
+      );
+      // 30 addresses, two attempts each: all under their own five, so the account's twenty decide.
+      expect(results.filter((o) => o.granted)).toHaveLength(20);
+      const rows = await db.select().from(signInThrottle).where(eq(signInThrottle.userName, name));
+      expect(rows.find((r) => r.scope === 'account')!.failures).toBe(20);
+      expect(rows.filter((r) => r.scope === 'source').reduce((n, r) => n + r.failures, 0)).toBe(20);
+    });
+
+    it('makes each failure past the free ones wait twice as long, up to five minutes, then forgets after an hour', async () => {
+      const db = await open();
+      const c = counter(`name-${crypto.randomUUID()}`);
+      let now = Date.parse('2026-05-07T23:00:00Z');
+      for (let i = 0; i < 5; i++) expect((await reserveSignInAttempt(db, [c], now)).granted).toBe(true);
+      const waits: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const refused = await reserveSignInAttempt(db, [c], now);
+        expect(refused.granted).toBe(false);
+        const retryAt = (refused as { retryAt: number }).retryAt;
+        waits.push((retryAt - now) / 1000);
+        expect((await reserveSignInAttempt(db, [c], retryAt - 1)).granted).toBe(false);
+        now = retryAt;
+        expect((await reserveSignInAttempt(db, [c], now)).granted).toBe(true);
+      }
+      expect(waits).toEqual([10, 20, 40, 80, 160, 300, 300, 300]);
+      // An hour of quiet after the wait: counting starts again from one.
+      now += 3600_000;
+      for (let i = 0; i < 5; i++) expect((await reserveSignInAttempt(db, [c], now)).granted).toBe(true);
+    });
+
+    it('starts again after a success, and an unlock clears every counter of the account, audited', async () => {
+      const db = await open();
+      const name = `name-${crypto.randomUUID()}`;
+      const now = Date.parse('2026-05-07T23:00:00Z');
+      for (let i = 0; i < 6; i++) await reserveSignInAttempt(db, [counter(name)], now);
+      await clearSignInCounters(db, [counter(name)], now - 86_400_000);
+      expect((await reserveSignInAttempt(db, [counter(name)], now)).granted).toBe(true);
+
+      for (let i = 0; i < 6; i++) await reserveSignInAttempt(db, [counter(name, '192.0.2.9')], now);
+      expect((await reserveSignInAttempt(db, [counter(name, '192.0.2.9')], now)).granted).toBe(false);
+      await unlockSignIn(db, { id: 'user-id-of-' + name, name }, { userId: 'an-admin' });
+      expect((await reserveSignInAttempt(db, [counter(name, '192.0.2.9')], now)).granted).toBe(true);
+      expect((await auditTrail(db, 'user', 'user-id-of-' + name))[0]).toMatchObject({ action: 'user.unlock', userId: 'an-admin' });
     });
   });
 }

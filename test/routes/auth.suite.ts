@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { sessions } from '../../db/schema';
-import { recordLoginAttempt } from '../../db/sessions';
 import { formBody, harness, signIn, testPassword } from '../support/harness';
 
 const origin = 'http://localhost';
@@ -56,6 +55,26 @@ export function authSuite(driver: string, open: () => Promise<Db>): void {
       expect(JSON.stringify(rows)).not.toContain(token);
     });
 
+    it('lands a crafted sign-in link on the officer page, signed in, never elsewhere and never an error', async () => {
+      const { h, wards } = await setUp();
+      for (const next of ['/\n/evil.example', '/\r/evil.example', '/\0/evil.example', '/\t/localhost:9999/', '//evil.example', 'https://evil.example/']) {
+        const res = await h.app.request('/login', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+          body: formBody({ name: h.officer.user.name, password: testPassword, next }),
+        });
+        expect(res.status, JSON.stringify(next)).toBe(303);
+        expect(res.headers.get('location'), JSON.stringify(next)).toBe('/officer');
+        const cookie = res.headers.get('set-cookie')!;
+        expect(cookie).toMatch(/^__Host-declare_session=[A-Za-z0-9_-]{43};/);
+        const page = await h.app.request(wards, { headers: { cookie: cookie.split(';')[0]!, accept: 'text/html' } });
+        expect(page.status).toBe(200);
+      }
+      // The sign-in form carries the cleaned value, not the crafted one.
+      const form = await (await h.app.request(`/login?next=${encodeURIComponent('/\t/localhost:9999/')}`)).text();
+      expect(form).toContain('name="next" value="/officer"');
+    });
+
     it('refuses a wrong password with a plain message', async () => {
       const { h, login } = await setUp();
       const res = await login(h.officer.user.name, 'wrong password');
@@ -65,15 +84,73 @@ export function authSuite(driver: string, open: () => Promise<Db>): void {
       expect((await login('nobody-at-all', testPassword)).status).toBe(401);
     });
 
-    it('throttles failed sign-ins per account, not per address', async () => {
-      const { h, login } = await setUp();
+    // What a browser sends to sign in: from an address (on Workers, CF-Connecting-IP) and
+    // with the known-device cookie it was given at an earlier sign-in, if any.
+    function attempt(h: Awaited<ReturnType<typeof harness>>, name: string, password: string, from: { source: string; device?: string }) {
+      return h.app.request('/login', {
+        method: 'POST',
+        headers: {
+          origin,
+          'content-type': 'application/x-www-form-urlencoded',
+          'cf-connecting-ip': from.source,
+          ...(from.device ? { cookie: from.device } : {}),
+        },
+        body: formBody({ name, password, next: '/officer' }),
+      });
+    }
+    // Every Set-Cookie header apart (the runtimes have getSetCookie; not every lib's types do).
+    const setCookies = (res: Response): string[] => (res.headers as unknown as { getSetCookie(): string[] }).getSetCookie();
+    const deviceCookieOf = (res: Response) => setCookies(res).find((c) => c.startsWith('__Host-declare_device='))?.split(';')[0];
+    const statuses = (responses: Response[]) => responses.reduce<Record<number, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
+
+    it('checks at most five passwords for an account from one place, however many guesses arrive at once', async () => {
+      const { h } = await setUp();
+      const name = h.officer.user.name;
+      const guesses = await Promise.all(Array.from({ length: 150 }, (_, i) => attempt(h, name, `guess ${i}`, { source: '198.51.100.7' })));
+      expect(statuses(guesses)).toEqual({ 401: 5, 429: 145 });
+      const refused = guesses.find((r) => r.status === 429)!;
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(300);
+      expect(await refused.text()).toMatch(/Too many wrong passwords for this account\. Try again in (\d+ seconds|\d+ minutes?)/);
+      // The same account from elsewhere in the venue, and another account from the same place, are not held up.
+      expect((await attempt(h, name, testPassword, { source: '198.51.100.8' })).status).toBe(303);
       const other = await h.userWithToken('admin');
-      for (let i = 0; i < 100; i++) await recordLoginAttempt(h.db, h.officer.user.name, false);
-      const res = await login(h.officer.user.name, testPassword);
-      expect(res.status).toBe(429);
-      expect(await res.text()).toContain('Too many failed sign-ins for this account');
-      // Same IP (every request here comes from one place), another account: unaffected.
-      expect((await login(other.user.name, testPassword)).status).toBe(303);
+      expect((await attempt(h, other.user.name, testPassword, { source: '198.51.100.7' })).status).toBe(303);
+    });
+
+    it('cannot be used to lock an officer out of the phone they signed in on before', async () => {
+      const { h } = await setUp();
+      const name = h.officer.user.name;
+      const venue = '203.0.113.50';
+      const firstSignIn = await attempt(h, name, testPassword, { source: venue });
+      expect(firstSignIn.status).toBe(303);
+      const phone = deviceCookieOf(firstSignIn)!;
+      expect(phone).toMatch(/^__Host-declare_device=[A-Za-z0-9_-]{43}$/);
+      expect(setCookies(firstSignIn).find((c) => c.startsWith('__Host-declare_device='))).toMatch(/; Max-Age=\d{7,}; .*Secure/);
+
+      // An attacker floods the account from the venue's own address and from 40 others.
+      const flood = await Promise.all([
+        ...Array.from({ length: 60 }, (_, i) => attempt(h, name, `venue guess ${i}`, { source: venue })),
+        ...Array.from({ length: 40 }, (_, i) => attempt(h, name, `botnet guess ${i}`, { source: `192.0.2.${i + 1}` })),
+      ]);
+      expect(flood.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+      expect(flood.filter((r) => r.status === 401).length).toBeLessThanOrEqual(25);
+
+      // A browser the account has never used is held up everywhere, and told until when...
+      const stranger = await attempt(h, name, testPassword, { source: '198.51.100.99' });
+      expect(stranger.status).toBe(429);
+      expect(await stranger.text()).toMatch(/Try again in \d+ (seconds|minutes?)/);
+      // ...but the officer's own phone, at the venue, still gets in with the right password.
+      const officer = await attempt(h, name, testPassword, { source: venue, device: phone });
+      expect(officer.status).toBe(303);
+      expect(officer.headers.get('set-cookie')).toMatch(/__Host-declare_session=/);
+      // The phone's cookie is no key: with a wrong password it is held to five as well.
+      const wrongOnPhone = [];
+      for (let i = 0; i < 7; i++) wrongOnPhone.push((await attempt(h, name, `phone guess ${i}`, { source: venue, device: phone })).status);
+      expect(wrongOnPhone).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      // A device cookie of another account does not exempt this one.
+      const other = await h.userWithToken('admin');
+      expect((await attempt(h, other.user.name, testPassword, { source: '198.51.100.99', device: phone })).status).toBe(303);
     });
 
     it('makes a session unusable after sign-out and after expiry', async () => {

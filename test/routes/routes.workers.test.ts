@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
+import { accountsSuite } from './accounts.suite';
 import { publicApiSuite } from './api.suite';
 import { authSuite } from './auth.suite';
 import { declarationRouteSuite } from './declarations.suite';
@@ -14,6 +15,7 @@ const open = async () => drizzle(env.DB, { schema });
 publicApiSuite('d1', open);
 declarationRouteSuite('d1', open);
 authSuite('d1', open);
+accountsSuite('d1', open);
 officerFormSuite('d1', open);
 resultsPagesSuite('d1', open);
 feedsSuite('d1', open);

@@ -71,8 +71,22 @@ export function socialScreensSuite(driver: string, open: () => Promise<Db>): voi
       expect(failed).toContain(`action="/admin/social/outbox/${row!.id}/retry"`);
       const retried = await browser.post(`/admin/social/outbox/${row!.id}/retry`, { _csrf: browser.csrf });
       expect(retried.status).toBe(303);
-      expect(decodeURIComponent(retried.headers.get('location')!)).toContain('The X post for Luton will be tried again.');
+      expect(await (await browser.get(retried.headers.get('location')!)).text()).toContain('The X post for Luton will be tried again.');
       expect((await outboxForContest(night.db, contestId))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    });
+
+    it('shows no text taken from the address: a crafted link shows nothing, a known code its fixed words', async () => {
+      const { night, browser } = await setUp();
+      const lie = 'Posting is broken. Paste your X_ACCESS_SECRET into https://evil.example to fix it';
+      const contestId = await night.declareWard('Luton');
+      const [row] = await outboxForContest(night.db, contestId);
+      for (const query of [`done=${encodeURIComponent(lie)}`, `done=paused&channel=${encodeURIComponent(lie)}`, `done=retry&post=${encodeURIComponent(lie)}`]) {
+        const page = await (await browser.get(`/admin/social?${query}`)).text();
+        expect(page).not.toContain('evil.example');
+        expect(page).not.toContain('role="status"');
+      }
+      expect(await (await browser.get('/admin/social?done=paused&channel=x')).text()).toContain('<p role="status">X paused.</p>');
+      expect(await (await browser.get(`/admin/social?done=cancel&post=${row!.id}`)).text()).toContain('The X post for Luton will not be posted.');
     });
 
     it('previews the wording against a real declaration, within the limit, and saves only good wording', async () => {

@@ -6,7 +6,7 @@ import { createRestAPIClient, MastoHttpError, MastoTimeoutError } from 'masto';
 import type { Channel } from '../channel';
 import { wordingRules } from '../wording/rules';
 import { httpFailure, networkFailure, type AdapterOptions } from './http';
-import { mastodonReset, tooLateToRepeat } from './mastodonAnswers';
+import { mastodonErrorAnswer, mastodonReset, thrownAnswer, tooLateToRepeat } from './mastodonAnswers';
 
 export interface MastodonConfig {
   url: string;
@@ -32,6 +32,8 @@ export function mastodonChannel(config: MastodonConfig, options: AdapterOptions)
           const detail = [error.message, error.description].filter(Boolean).join(': ');
           return httpFailure('Mastodon', error.statusCode, detail, mastodonReset((error.cause as Response | undefined)?.headers, options.now()), options);
         }
+        const answer = thrownAnswer(error);
+        if (answer) return mastodonErrorAnswer(answer, options);
         if (error instanceof MastoTimeoutError) {
           return { outcome: 'retry', error: 'Mastodon did not answer in time; the next attempt repeats the same Idempotency-Key.', maybeSent: true };
         }

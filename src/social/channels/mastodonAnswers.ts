@@ -1,6 +1,6 @@
 // What Mastodon's answers mean, shared by both Mastodon adapters (masto on Node, fetch on Workers).
 import type { Delivery, OutgoingPost } from '../channel';
-import { retryAfter } from './http';
+import { bodyText, httpFailure, retryAfter, type AdapterOptions } from './http';
 
 /** Mastodon forgets an Idempotency-Key after an hour; we stay well inside that. */
 export const mastodonKeyLifetimeMs = 55 * 60_000;
@@ -24,4 +24,33 @@ export function mastodonReset(headers: Headers | undefined, nowMs: number): numb
 /** The status as Mastodon's API takes it (snake_case), the same from both adapters. */
 export function statusParams(post: OutgoingPost) {
   return { status: post.text, visibility: 'public', language: 'en', ...(post.replyTo ? { in_reply_to_id: post.replyTo.id } : {}) };
+}
+
+/** Mastodon's error answer as a delivery: its `error` and `error_description`, its reset. */
+export async function mastodonErrorAnswer(response: Response, options: AdapterOptions): Promise<Delivery> {
+  const text = await bodyText(response);
+  const data = parseJson(text);
+  const detail = [data.error, data.error_description].filter((x) => typeof x === 'string').join(': ') || text;
+  return httpFailure('Mastodon', response.status, detail, mastodonReset(response.headers, options.now()), options);
+}
+
+/** An answer's JSON fields, or none when it is not JSON. */
+export function parseJson(text: string): Record<string, unknown> {
+  try {
+    const data: unknown = JSON.parse(text);
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A failed answer masto threw as it came, not as a MastoHttpError: masto recognises an
+ * answer with `instanceof Response`, which fails wherever the global Response is another
+ * class than fetch's (as after @hono/node-server's serve() with its default). Recognised by
+ * its shape, so an HTTP error is never mistaken for a dropped connection.
+ */
+export function thrownAnswer(error: unknown): Response | null {
+  const e = error as Partial<Response> | null;
+  return e && typeof e.status === 'number' && typeof e.headers?.get === 'function' && typeof e.text === 'function' ? (error as Response) : null;
 }

@@ -2,9 +2,9 @@
 // the outbox row id as Idempotency-Key, as masto sends it on Node.
 import type { Channel } from '../channel';
 import { wordingRules } from '../wording/rules';
-import { bodyText, fetchWithTimeout, httpFailure, networkFailure, type AdapterOptions } from './http';
+import { bodyText, fetchWithTimeout, networkFailure, type AdapterOptions } from './http';
 import type { MastodonConfig } from './mastodon';
-import { mastodonReset, statusParams, tooLateToRepeat } from './mastodonAnswers';
+import { mastodonErrorAnswer, parseJson, statusParams, tooLateToRepeat } from './mastodonAnswers';
 
 export function mastodonFetchChannel(config: MastodonConfig, options: AdapterOptions): Channel {
   const request = fetchWithTimeout(options.requestTimeoutMs);
@@ -25,19 +25,10 @@ export function mastodonFetchChannel(config: MastodonConfig, options: AdapterOpt
       } catch (error) {
         return networkFailure('Mastodon', error);
       }
-      const text = await bodyText(response);
-      let data: { id?: unknown; url?: unknown; uri?: unknown; error?: unknown; error_description?: unknown } = {};
-      try {
-        data = JSON.parse(text);
-      } catch {
-        // handled below
-      }
-      if (response.ok) {
-        if (typeof data.id === 'string') return { outcome: 'posted', remote: { id: data.id, url: typeof data.url === 'string' ? data.url : String(data.uri ?? '') || null } };
-        return { outcome: 'retry', error: "Mastodon's answer was unreadable; the next attempt repeats the same Idempotency-Key.", maybeSent: true };
-      }
-      const detail = [data.error, data.error_description].filter((x) => typeof x === 'string').join(': ') || text;
-      return httpFailure('Mastodon', response.status, detail, mastodonReset(response.headers, options.now()), options);
+      if (!response.ok) return mastodonErrorAnswer(response, options);
+      const data = parseJson(await bodyText(response));
+      if (typeof data.id === 'string') return { outcome: 'posted', remote: { id: data.id, url: typeof data.url === 'string' ? data.url : String(data.uri ?? '') || null } };
+      return { outcome: 'retry', error: "Mastodon's answer was unreadable; the next attempt repeats the same Idempotency-Key.", maybeSent: true };
     },
   };
 }

@@ -1,0 +1,62 @@
+// Signing in with a user name and password: the throttle, the check, a new session, and
+// (on a browser the account has not used before) a known-device cookie's token.
+import { addKnownDevice, knownDeviceOwner } from '../../db/knownDevices';
+import { createSession } from '../../db/sessions';
+import { clearSignInCounters, reserveSignInAttempt } from '../../db/signInThrottle';
+import type { Db } from '../../db/client';
+import { findUserByName } from '../../db/users';
+import { hashPassword, verifyPassword } from './password';
+import { hashToken, randomToken } from './secrets';
+import { countersFor, keepQuietCountersMs } from './signInThrottle';
+
+export const sessionHours = 12;
+// Long enough to span elections a year apart; browsers cap cookies at 400 days.
+export const knownDeviceDays = 400;
+
+export type SignInOutcome =
+  | { kind: 'wait'; retryAt: number }
+  | { kind: 'wrong' }
+  /** The right password for a disabled account: said only to someone who knows the password. */
+  | { kind: 'disabled' }
+  | { kind: 'signedIn'; sessionToken: string; newDeviceToken: string | null };
+
+// Verifying against this when the account does not exist keeps the timing the same, so a
+// response time does not reveal which user names exist. Made on first use, not when the
+// module loads: workerd refuses random values at module scope, and the Worker would not start.
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword(randomToken()));
+
+export async function signIn(
+  db: Db,
+  attempt: { name: string; password: string; address: string; deviceToken: string | undefined },
+  now = Date.now(),
+): Promise<SignInOutcome> {
+  const user = await findUserByName(db, attempt.name);
+  const deviceHash = attempt.deviceToken ? await hashToken(attempt.deviceToken) : null;
+  const knownDevice = !!user && !!deviceHash && (await knownDeviceOwner(db, deviceHash, new Date(now).toISOString())) === user.id;
+  const counters = countersFor(attempt.name, { address: attempt.address, knownDeviceHash: knownDevice ? deviceHash : null });
+
+  const reservation = await reserveSignInAttempt(db, counters, now);
+  if (!reservation.granted) return { kind: 'wait', retryAt: reservation.retryAt };
+  const matches = await verifyPassword(attempt.password, user?.passwordHash ?? (await decoy()));
+  if (!user || !matches) return { kind: 'wrong' };
+  if (user.disabled) return { kind: 'disabled' };
+
+  await clearSignInCounters(db, counters, now - keepQuietCountersMs);
+  // A new token at every sign-in: a token planted before sign-in is never promoted.
+  const sessionToken = randomToken();
+  await createSession(db, {
+    tokenHash: await hashToken(sessionToken),
+    userId: user.id,
+    csrfToken: randomToken(),
+    expiresAt: new Date(now + sessionHours * 3600_000).toISOString(),
+  });
+  if (knownDevice) return { kind: 'signedIn', sessionToken, newDeviceToken: null };
+  const newDeviceToken = randomToken();
+  await addKnownDevice(db, {
+    tokenHash: await hashToken(newDeviceToken),
+    userId: user.id,
+    expiresAt: new Date(now + knownDeviceDays * 24 * 3600_000).toISOString(),
+  });
+  return { kind: 'signedIn', sessionToken, newDeviceToken };
+}

@@ -1,0 +1,86 @@
+// Admin → Accounts: every user with their API tokens and what can be done about each.
+import type { ApiTokenListing, UserRow } from '../../db/users';
+import { Layout } from '../Layout';
+import { londonDateTime } from '../public/londonTime';
+
+export interface AccountsPageProps {
+  users: UserRow[];
+  tokens: ApiTokenListing[];
+  /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
+  notice: string | null;
+  signedIn: { name: string; csrfToken: string };
+}
+
+function ActionButton({ action, label, csrf, kind = 'secondary' }: { action: string; label: string; csrf: string; kind?: string }) {
+  return (
+    <form method="post" action={action}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <button type="submit" class={kind}>{label}</button>
+    </form>
+  );
+}
+
+export function AccountsPage({ users, tokens, notice, signedIn }: AccountsPageProps) {
+  const csrf = signedIn.csrfToken;
+  return (
+    <Layout title="Admin · Declare" signedIn={signedIn}>
+      <h1>Accounts</h1>
+      <p>
+        <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
+      </p>
+      {notice && <p role="status">{notice}</p>}
+      <table class="votes">
+        <thead>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Role</th>
+            <th scope="col">API tokens</th>
+            <th scope="col"><span class="muted">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => {
+            const path = `/admin/users/${encodeURIComponent(u.id)}`;
+            const own = tokens.filter((t) => t.userId === u.id);
+            return (
+              <tr>
+                <th scope="row">
+                  {u.name}
+                  {u.disabled && <> <strong>(disabled)</strong></>}
+                </th>
+                <td>{u.role}</td>
+                <td>
+                  {own.length === 0 ? (
+                    <span class="muted">None</span>
+                  ) : (
+                    <ul>
+                      {own.map((t) => (
+                        <li>
+                          {t.name}, made <time datetime={t.createdAt}>{londonDateTime(t.createdAt)}</time>
+                          <ActionButton action={`${path}/tokens/${encodeURIComponent(t.tokenHash)}/revoke`} label={`Revoke ${t.name}`} csrf={csrf} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  <ActionButton action={`${path}/end-sessions`} label="Sign out everywhere and revoke API tokens" csrf={csrf} />
+                  <ActionButton action={`${path}/unlock`} label="Unlock sign-in" csrf={csrf} />
+                  {u.disabled ? (
+                    <ActionButton action={`${path}/enable`} label="Enable" csrf={csrf} />
+                  ) : (
+                    <ActionButton action={`${path}/disable`} label="Disable" csrf={csrf} />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="muted">
+        Disabling stops the user's sessions and API tokens at once; enabling again lets them sign in, and their API
+        tokens work again. "Unlock sign-in" ends any wait after wrong passwords.
+      </p>
+    </Layout>
+  );
+}

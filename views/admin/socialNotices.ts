@@ -1,0 +1,25 @@
+// What the social screen says after an action: fixed words chosen by codes in the address
+// (?done=paused&channel=x, ?done=retry&post=<id>), with the channel from the fixed list of
+// channels and the post read from the database. Never text from the address: a crafted link
+// could otherwise put false instructions in front of an admin.
+export const channelNotices = {
+  paused: (channel: string) => `${channel} paused.`,
+  resumed: (channel: string) => `${channel} resumed.`,
+  holding: (channel: string) => `${channel} now holds new posts for approval.`,
+  'not-holding': (channel: string) => `${channel} now posts without approval.`,
+  unchanged: (channel: string) => `${channel} unchanged.`,
+} as const;
+
+/** `post` is "X post for Luton (version 2)"; `status` the post's state now. */
+export const postNotices = {
+  retry: (post: string) => `The ${post} will be tried again.`,
+  approve: (post: string) => `The ${post} will be posted.`,
+  cancel: (post: string) => `The ${post} will not be posted.`,
+  unchanged: (post: string, status: string) => `Nothing changed: the ${post} is ${status === 'dead' ? 'failed' : status}.`,
+} as const;
+
+export type ChannelNoticeCode = keyof typeof channelNotices;
+export type PostNoticeCode = keyof typeof postNotices;
+
+export const isChannelNoticeCode = (code: string): code is ChannelNoticeCode => Object.hasOwn(channelNotices, code);
+export const isPostNoticeCode = (code: string): code is PostNoticeCode => Object.hasOwn(postNotices, code);
