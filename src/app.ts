@@ -13,6 +13,7 @@ import { setup } from './routes/setup';
 import { officer } from './routes/officer';
 import type { Db } from '../db/client';
 import { identify } from './auth/middleware';
+import { transportOf } from './auth/transport';
 import { ProblemsError } from './declare/problems';
 import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
@@ -44,6 +45,11 @@ export interface AppOptions {
    * several addresses; a function when it comes from the request's environment (Workers).
    */
   publicUrl?: string | ((c: Context) => string | undefined);
+  /**
+   * Sign-in over plain HTTP on a non-local address (a rehearsal on the council's Wi-Fi):
+   * ALLOW_HTTP_LOGIN=on. Off, such a sign-in is refused with the reason (src/auth/transport.ts).
+   */
+  allowHttpLogin?: boolean;
   /** The one-time secret that opens /setup for the first admin (SETUP_TOKEN); unset, it is closed. */
   setupToken?: (c: Context) => string | undefined;
 }
@@ -75,6 +81,7 @@ export function createApp(options: AppOptions) {
     c.set('channels', typeof channels === 'function' ? channels(c) : channels);
     c.set('origin', originOf(c));
     c.set('publicUrlSet', publicOrigin(c) !== null);
+    c.set('transport', transportOf(c.req.url, publicOrigin(c), options.allowHttpLogin ?? false));
     await next();
   });
   app.use(identify);

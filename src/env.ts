@@ -1,6 +1,7 @@
 // What every handler can rely on, whichever runtime serves it.
 import type { Db } from '../db/client';
 import type { UserRow } from '../db/users';
+import type { Transport } from './auth/transport';
 
 export interface Viewer {
   user: UserRow;
@@ -20,6 +21,8 @@ export interface AppVariables {
   channels: string[];
   /** The site's public origin (PUBLIC_URL, else this request's), for absolute links. */
   origin: string;
+  /** Whether sign-in cookies can reach this browser (src/auth/transport.ts). */
+  transport: Transport;
   /** Whether PUBLIC_URL is set: without it posts and feeds link to whatever address was asked. */
   publicUrlSet: boolean;
   /** Set when this request recorded a declaration, so its posts can be dispatched at once. */

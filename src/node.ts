@@ -29,7 +29,11 @@ const app = createApp({
   socialEnv: () => socialEnv,
   publicUrl: process.env.PUBLIC_URL,
   setupToken: () => process.env.SETUP_TOKEN,
+  allowHttpLogin: process.env.ALLOW_HTTP_LOGIN === 'on',
 });
+if (process.env.ALLOW_HTTP_LOGIN === 'on') {
+  console.warn('WARNING: ALLOW_HTTP_LOGIN=on: officers can sign in over plain HTTP, unencrypted. For rehearsals on a private network only, never on the night.');
+}
 
 // serve() replaces the global Request and Response with its own lighter classes (its
 // default, overrideGlobalObjects): it writes those without a stream, and the results page

@@ -9,7 +9,15 @@ export interface LayoutProps {
   /** Extra scripts from /static, loaded deferred after htmx. */
   scripts?: string[];
   /** The signed-in user, shown with a sign-out button. */
-  signedIn?: { name: string; csrfToken: string };
+  signedIn?: SignedIn;
+}
+
+export interface SignedIn {
+  name: string;
+  /** The session's CSRF token, which every form of the page carries. */
+  csrfToken: string;
+  /** Signed in over plain HTTP (ALLOW_HTTP_LOGIN=on, a rehearsal): said on every page. */
+  plainHttp?: boolean;
 }
 
 export function Layout({ title, children, scripts = [], signedIn }: LayoutProps) {
@@ -23,6 +31,11 @@ export function Layout({ title, children, scripts = [], signedIn }: LayoutProps)
             <span>{signedIn.name}</span> <button type="submit" class="link">Sign out</button>
           </form>
         </header>
+      )}
+      {signedIn?.plainHttp && (
+        <p class="rehearsal-banner" role="alert">
+          Rehearsal over plain HTTP: passwords and results cross the network unencrypted. Never use this address on election night.
+        </p>
       )}
       <main id="main">{children}</main>
     </Document>

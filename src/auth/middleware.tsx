@@ -6,11 +6,8 @@ import { userForApiToken, type Role } from '../../db/users';
 import type { AppEnv } from '../env';
 import { SignedOutPage } from '../../views/officer/SignedOutPage';
 import { equalInConstantTime, hashToken } from './secrets';
+import { sessionCookies } from './transport';
 
-// __Host- makes browsers refuse the cookie unless it is Secure, host-only and Path=/.
-export const sessionCookie = '__Host-declare_session';
-// A browser this account has signed in on before (see src/auth/signInThrottle.ts).
-export const knownDeviceCookie = '__Host-declare_device';
 
 /** Reads the credentials on every request (cheaply: one indexed lookup), never refuses. */
 export const identify = createMiddleware<AppEnv>(async (c, next) => {
@@ -20,7 +17,8 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
     const user = await userForApiToken(c.var.db, await hashToken(bearer));
     if (user) c.set('viewer', { user, via: 'token' });
   } else {
-    const token = getCookie(c, sessionCookie);
+    // __Host- cookies (Secure, host-only, Path=/) except in an allowed plain-HTTP rehearsal.
+    const token = getCookie(c, sessionCookies(c.var.transport).session);
     if (token) {
       const sessionHash = await hashToken(token);
       const session = await findSession(c.var.db, sessionHash);

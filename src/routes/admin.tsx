@@ -9,6 +9,7 @@ import { AccountsPage } from '../../views/admin/AccountsPage';
 import { RefusedPage } from '../../views/admin/RefusedPage';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
+import { signedIn } from './signedIn';
 import { actorOf } from './actor';
 
 type Ctx = Context<AppEnv>;
@@ -26,7 +27,6 @@ async function noticeOf(c: Ctx): Promise<string | null> {
 const done = (c: Ctx, code: AccountNoticeCode, user: UserRow, extra = '') =>
   c.redirect(`/admin?done=${code}&user=${encodeURIComponent(user.id)}${extra}`, 303);
 
-const signedInAs = (c: Ctx) => ({ name: c.var.viewer!.user.name, csrfToken: c.var.viewer!.csrfToken ?? '' });
 
 /** The user named in the path. */
 const userParam = (c: Ctx) => findUserById(c.var.db, c.req.param('userId') ?? '');
@@ -37,7 +37,7 @@ export const admin = new Hono<AppEnv>()
   .use('/admin/*', requireRole('admin'))
   .get('/admin', async (c) => {
     const [users, tokens, notice] = await Promise.all([listUsers(c.var.db), listLiveApiTokens(c.var.db), noticeOf(c)]);
-    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={signedInAs(c)} />);
+    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={signedIn(c)} />);
   })
   .post('/admin/users/:userId/end-sessions', async (c) => {
     const user = await userParam(c);
@@ -56,7 +56,7 @@ export const admin = new Hono<AppEnv>()
     if (!user) return noSuchUser(c);
     if (user.id === c.var.viewer!.user.id) {
       const message = 'You cannot disable your own account here: ask another admin, or use the command line. Nothing was changed.';
-      return c.html(<RefusedPage title="Not disabled" message={message} signedIn={signedInAs(c)} />, 422);
+      return c.html(<RefusedPage title="Not disabled" message={message} signedIn={signedIn(c)} />, 422);
     }
     await setUserDisabled(c.var.db, user.id, true, actorOf(c));
     return done(c, 'disabled', user);

@@ -18,6 +18,7 @@ import { previewWording } from '../social/preview';
 import { defaultTemplates } from '../social/wording/defaults';
 import { parseTemplate } from '../social/wording/template';
 import { actorOf } from './actor';
+import { signedIn } from './signedIn';
 
 type Ctx = Context<AppEnv>;
 
@@ -42,10 +43,6 @@ const wordingForm = z.object({
 });
 const outboxAction = z.enum(['retry', 'approve', 'cancel'], { error: 'That is not something that can be done to a post.' });
 
-function signedIn(c: Ctx) {
-  const viewer = c.var.viewer!;
-  return { name: viewer.user.name, csrfToken: viewer.csrfToken ?? '' };
-}
 
 function channelParam(c: Ctx): ChannelName | null {
   const name = c.req.param('channel') ?? '';

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { LoginPage } from '../../views/officer/LoginPage';
 import { londonClock } from '../../views/public/londonTime';
 import { deleteSession } from '../../db/sessions';
-import { knownDeviceCookie, requireRole, sessionCookie } from '../auth/middleware';
+import { requireRole } from '../auth/middleware';
+import { plainHttpRefused, sessionCookies } from '../auth/transport';
 import { defaultNext, safeNextPath } from '../auth/nextPath';
 import { knownDeviceDays, sessionHours, signIn } from '../auth/signIn';
 import { waitInWords } from '../auth/signInThrottle';
@@ -18,11 +19,14 @@ const loginForm = z.object({
   next: z.string().optional(),
 });
 
-const hardened = { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const;
-
 export const login = new Hono<AppEnv>()
-  .get('/login', (c) => c.html(<LoginPage next={safeNextPath(c.req.query('next'), c.var.origin)} />))
+  .get('/login', (c) =>
+    c.html(<LoginPage next={safeNextPath(c.req.query('next'), c.var.origin)} error={c.var.transport === 'plain-refused' ? plainHttpRefused : undefined} />),
+  )
   .post('/login', async (c) => {
+    // Refused before the password is looked at: the browser would drop the session anyway.
+    if (c.var.transport === 'plain-refused') return c.html(<LoginPage next={defaultNext} error={plainHttpRefused} />, 403);
+    const cookies = sessionCookies(c.var.transport);
     const parsed = loginForm.safeParse(await c.req.parseBody());
     if (!parsed.success) {
       return c.html(<LoginPage next={defaultNext} error="Enter your user name and password." />, 400);
@@ -30,7 +34,7 @@ export const login = new Hono<AppEnv>()
     const { name, password } = parsed.data;
     const next = safeNextPath(parsed.data.next, c.var.origin);
     const now = Date.now();
-    const outcome = await signIn(c.var.db, { name, password, address: clientAddress(c), deviceToken: getCookie(c, knownDeviceCookie) }, now);
+    const outcome = await signIn(c.var.db, { name, password, address: clientAddress(c), deviceToken: getCookie(c, cookies.device) }, now);
     if (outcome.kind === 'wait') {
       const at = new Date(outcome.retryAt).toISOString();
       const error = `Too many wrong passwords for this account. Try again in ${waitInWords(outcome.retryAt, now)} (at ${londonClock(at)}), or ask an admin to unlock it.`;
@@ -43,14 +47,15 @@ export const login = new Hono<AppEnv>()
     if (outcome.kind === 'disabled') {
       return c.html(<LoginPage next={next} name={name} error="This account is disabled. Ask an admin to enable it." />, 403);
     }
-    setCookie(c, sessionCookie, outcome.sessionToken, { ...hardened, maxAge: sessionHours * 3600 });
-    if (outcome.newDeviceToken) setCookie(c, knownDeviceCookie, outcome.newDeviceToken, { ...hardened, maxAge: knownDeviceDays * 24 * 3600 });
+    setCookie(c, cookies.session, outcome.sessionToken, { ...cookies.options, maxAge: sessionHours * 3600 });
+    if (outcome.newDeviceToken) setCookie(c, cookies.device, outcome.newDeviceToken, { ...cookies.options, maxAge: knownDeviceDays * 24 * 3600 });
     return c.redirect(next, 303);
   })
   .post('/logout', requireRole('officer'), async (c) => {
     const hash = c.var.viewer?.sessionHash;
     if (hash) await deleteSession(c.var.db, hash);
     // The known-device cookie stays: signing out on one's own phone keeps it known.
-    deleteCookie(c, sessionCookie, { path: '/', secure: true });
+    const cookies = sessionCookies(c.var.transport);
+    deleteCookie(c, cookies.session, { path: '/', secure: cookies.options.secure });
     return c.redirect('/login', 303);
   });

@@ -26,13 +26,10 @@ import {
   type FormValues,
 } from '../officer/entryForm';
 import { actorOf } from './actor';
+import { signedIn } from './signedIn';
 
 type Ctx = Context<AppEnv>;
 
-function signedIn(c: Ctx) {
-  const viewer = c.var.viewer!;
-  return { name: viewer.user.name, csrfToken: viewer.csrfToken ?? '' };
-}
 
 /** What the form shows first: the last declared figures when correcting, else the electorate. */
 function initialValues(contest: ContestSnapshot): FormValues {

@@ -7,6 +7,7 @@ import { Layout } from '../../views/Layout';
 import { PostStatus } from '../../views/social/PostStatus';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
+import { signedIn } from './signedIn';
 
 export const officerSocial = new Hono<AppEnv>().get('/officer/contests/:contestId/posts', requireRole('officer'), async (c) => {
   const contestId = c.req.param('contestId');
@@ -16,7 +17,7 @@ export const officerSocial = new Hono<AppEnv>().get('/officer/contests/:contestI
   if (c.req.header('hx-request')) return c.html(status);
   const viewer = c.var.viewer!;
   return c.html(
-    <Layout title="Social posts · Declare" signedIn={{ name: viewer.user.name, csrfToken: viewer.csrfToken ?? '' }}>
+    <Layout title="Social posts · Declare" signedIn={signedIn(c)}>
       <p class="crumbs">
         <a href={`/officer/contests/${encodeURIComponent(contestId)}`}>Back to the ward</a>
       </p>

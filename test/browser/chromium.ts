@@ -18,7 +18,7 @@ if (!chromiumPath) {
 export const hasChromium = !!chromiumPath;
 
 // Playwright gives every launch a fresh, empty profile directory of its own.
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath!,
     headless: true,
@@ -30,6 +30,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -337,4 +337,35 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     expect((await published('Strood West')).version).toBe(2);
     await context.close();
   });
+
+  it('explains a refused sign-in over plain HTTP on a LAN address, and signs in with a banner when allowed', async () => {
+    // A name that is not localhost, resolved by Chromium itself to this machine: the browser
+    // treats it as the plain-HTTP site it is (a Secure cookie would be dropped), and no
+    // traffic leaves 127.0.0.1.
+    const lanBrowser = await launchChromium(['--host-resolver-rules=MAP council-laptop.lan 127.0.0.1']);
+    const allowing = await startServer({ allowHttpLogin: true });
+    await createUser(allowing.db, { name: 'sam', role: 'officer', passwordHash: await hashPassword('count night 2023') });
+    try {
+      for (const [target, allowed] of [[server, false], [allowing, true]] as const) {
+        const page = await (await lanBrowser.newContext(phone)).newPage();
+        await page.goto(`${target.url.replace('localhost', 'council-laptop.lan')}/login`);
+        await page.getByLabel('User name').fill('sam');
+        await page.getByLabel('Password').fill('count night 2023');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        if (!allowed) {
+          const why = page.getByText('This address uses plain HTTP, so your phone would not keep the sign-in.');
+          await expect.poll(() => inView(page, why)).toBe(true);
+          expect(page.url()).toContain('/login');
+        } else {
+          await page.waitForSelector('#wards');
+          const banner = page.getByText('Rehearsal over plain HTTP: passwords and results cross the network unencrypted.');
+          await expect.poll(() => inView(page, banner)).toBe(true);
+        }
+        await page.context().close();
+      }
+    } finally {
+      await lanBrowser.close();
+      await allowing.close();
+    }
+  });
 });

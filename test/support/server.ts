@@ -17,6 +17,8 @@ export interface ServerOptions {
   define?: (def: ElectionDefinition) => ElectionDefinition;
   /** Imports this definition instead (e.g. Medway under its real ids). */
   definition?: ElectionDefinition;
+  /** ALLOW_HTTP_LOGIN=on: sign-in over plain HTTP on a non-local address. */
+  allowHttpLogin?: boolean;
 }
 
 export async function startServer(options: ServerOptions = {}) {
@@ -24,7 +26,7 @@ export async function startServer(options: ServerOptions = {}) {
   const handle = openSqlite(join(dir, 'declare.db'));
   const def = options.definition ?? (options.define ?? ((d) => d))(freshMedway());
   await importElection(handle.db, def);
-  const app = createApp({ db: () => handle.db, assets: await collectAssets() });
+  const app = createApp({ db: () => handle.db, assets: await collectAssets(), allowHttpLogin: options.allowHttpLogin });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

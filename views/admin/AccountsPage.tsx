@@ -1,6 +1,6 @@
 // Admin → Accounts: every user with their API tokens and what can be done about each.
 import type { ApiTokenListing, UserRow } from '../../db/users';
-import { Layout } from '../Layout';
+import { Layout, type SignedIn } from '../Layout';
 import { londonDateTime } from '../public/londonTime';
 
 export interface AccountsPageProps {
@@ -8,7 +8,7 @@ export interface AccountsPageProps {
   tokens: ApiTokenListing[];
   /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
   notice: string | null;
-  signedIn: { name: string; csrfToken: string };
+  signedIn: SignedIn;
 }
 
 function ActionButton({ action, label, csrf, kind = 'secondary' }: { action: string; label: string; csrf: string; kind?: string }) {

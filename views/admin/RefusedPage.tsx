@@ -1,7 +1,7 @@
-import { Layout } from '../Layout';
+import { Layout, type SignedIn } from '../Layout';
 
 /** An admin action that was not done, and why; nothing was changed. */
-export function RefusedPage({ title, message, signedIn }: { title: string; message: string; signedIn: { name: string; csrfToken: string } }) {
+export function RefusedPage({ title, message, signedIn }: { title: string; message: string; signedIn: SignedIn }) {
   return (
     <Layout title={`${title} · Declare`} signedIn={signedIn}>
       <h1>{title}</h1>

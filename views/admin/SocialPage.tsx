@@ -3,7 +3,7 @@
 import type { ChannelSettingsRow } from '../../db/socialChannels';
 import type { OutboxEntry, OutboxStatus } from '../../db/outbox';
 import type { ChannelName } from '../../src/social/channelNames';
-import { Layout } from '../Layout';
+import { Layout, type SignedIn } from '../Layout';
 import { OutboxTable } from './OutboxTable';
 
 export interface ChannelOverview {
@@ -21,7 +21,7 @@ export interface SocialPageProps {
   rows: OutboxEntry[];
   filter: OutboxStatus | null;
   publicUrl: string;
-  signedIn: { name: string; csrfToken: string };
+  signedIn: SignedIn;
   message?: string | null;
 }
 

@@ -3,7 +3,7 @@
 import type { DeclarationChoice } from '../../db/recentDeclarations';
 import { placeholders } from '../../src/social/wording/template';
 import type { PreviewResult } from '../../src/social/preview';
-import { Layout } from '../Layout';
+import { Layout, type SignedIn } from '../Layout';
 
 export interface WordingPageProps {
   channel: string;
@@ -15,7 +15,7 @@ export interface WordingPageProps {
   previews: { declaration: PreviewResult | null; correction: PreviewResult | null };
   problems: string[];
   saved: boolean;
-  signedIn: { name: string; csrfToken: string };
+  signedIn: SignedIn;
 }
 
 export const choiceValue = (c: Pick<DeclarationChoice, 'electionId' | 'contestId' | 'version'>) => `${c.electionId}|${c.contestId}|${c.version}`;

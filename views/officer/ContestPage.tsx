@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { ContestSnapshot } from '../../db/results';
 import type { StatusChoice } from '../../src/declare/submission';
-import { Layout } from '../Layout';
+import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
 
 /** The ones with a button: going back to "awaiting" is for the API, after a mistake. */
@@ -18,7 +18,7 @@ export interface StatusNotice {
 export interface ContestPageProps {
   electionId: string;
   contest: ContestSnapshot;
-  signedIn: { name: string; csrfToken: string };
+  signedIn: SignedIn;
   status?: StatusNotice;
   /** The page answers a refused form: its title says so first, as screen readers read it. */
   hasError?: boolean;

@@ -1,14 +1,14 @@
 // The clear "published" confirmation the officer sees after declaring.
 import type { ContestResult } from '../../src/results/contestResult';
 import { formatNumber } from '../../src/domain';
-import { Layout } from '../Layout';
+import { Layout, type SignedIn } from '../Layout';
 import { PostStatusSlot } from '../social/PostStatus';
 import { PendingBanner } from './PendingBanner';
 
 export interface PublishedPageProps {
   electionId: string;
   result: ContestResult;
-  signedIn: { name: string; csrfToken: string };
+  signedIn: SignedIn;
   replayed: boolean;
 }
 

@@ -1,7 +1,7 @@
 // The officer's list of wards with their status, searchable by name. The same component is
 // the whole page and the htmx fragment the search box swaps in as you type.
 import type { ContestRow } from '../../db/results';
-import { Layout } from '../Layout';
+import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
 
 export interface WardListProps {
@@ -38,7 +38,7 @@ export function WardResults({ electionId, contests, query }: Omit<WardListProps,
   );
 }
 
-export function WardList(props: WardListProps & { signedIn: { name: string; csrfToken: string } }) {
+export function WardList(props: WardListProps & { signedIn: SignedIn }) {
   const action = `/officer/elections/${encodeURIComponent(props.electionId)}`;
   return (
     <Layout title={`Wards · ${props.electionName}`} signedIn={props.signedIn} scripts={['/static/officer.js']}>
