@@ -13,6 +13,7 @@ import { EmbedLive } from '../../views/public/EmbedLive';
 import { EmbedPage } from '../../views/public/EmbedPage';
 import { contestLivePath, electionLivePath, embedLivePath } from '../../views/public/paths';
 import { prepare, type Rendered } from '../http/rendered';
+import { changesSince } from './changesSince';
 import { contestView, electionView, findContest, type ElectionView } from './electionView';
 import { htmlOf, renderLive, type LiveRender } from './liveRender';
 import { VersionedCache } from './pageCache';
@@ -56,6 +57,9 @@ export class PublishedPages {
   // Apart from the pages: feeds are kept per public address, and requests naming many
   // addresses (a Host header is the client's to choose) must not push the pages out.
   private readonly documents = new VersionedCache<Rendered>({ maxEntries: 100 });
+  // `?since=` answers, one per time asked about: apart again, and few, since any client may
+  // ask about any time. Pollers passing the last updatedAt all ask about the same few.
+  private readonly changes = new VersionedCache<Rendered>({ maxEntries: 20 });
 
   /** The results page, or the widget, of an election; null for an unknown election. */
   async electionPage(db: Db, electionId: string, kind: ElectionPageKind = 'results'): Promise<Rendered | null> {
@@ -80,6 +84,12 @@ export class PublishedPages {
   async electionDocument(db: Db, electionId: string, key: string, build: (view: ElectionView) => string | Promise<string>): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     return current && this.documents.get(keyOf(key, electionId), current.version, async () => prepare(await build(current.view)));
+  }
+
+  /** The election JSON with only the contests changed after `since` (canonical UTC, see changesSince.ts). */
+  async electionChanges(db: Db, electionId: string, since: string): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    return current && this.changes.get(keyOf(since, electionId), current.version, () => prepare(JSON.stringify(changesSince(current.view, since))));
   }
 
   /** The public JSON of a ward's result; null for an unknown election or ward. */

@@ -7,6 +7,7 @@ import { authSuite } from './auth.suite';
 import { declarationRouteSuite } from './declarations.suite';
 import { feedsSuite } from './feeds.suite';
 import { officerFormSuite } from './officer.suite';
+import { openDataSuite } from './openData.suite';
 import { resultsPagesSuite } from './results.suite';
 
 const open = async () => drizzle(env.DB, { schema });
@@ -17,3 +18,4 @@ authSuite('d1', open);
 officerFormSuite('d1', open);
 resultsPagesSuite('d1', open);
 feedsSuite('d1', open);
+openDataSuite('d1', open);
