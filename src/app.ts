@@ -68,7 +68,7 @@ export function createApp(options: AppOptions) {
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
   app.route('/', openDataPreflightRoutes);
   app.route('/', openApiRoutes);
-  app.route('/', resultsPages(options.db, published));
+  app.route('/', resultsPages(options.db, published, originOf));
   app.route('/api/v1', publicApi(options.db, published));
   app.route('/api/v1', feeds(options.db, originOf, published));
   app.use(requestId());

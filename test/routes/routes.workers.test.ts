@@ -9,6 +9,7 @@ import { feedsSuite } from './feeds.suite';
 import { officerFormSuite } from './officer.suite';
 import { openDataSuite } from './openData.suite';
 import { resultsPagesSuite } from './results.suite';
+import { widgetSuite } from './widget.suite';
 
 const open = async () => drizzle(env.DB, { schema });
 
@@ -19,3 +20,4 @@ officerFormSuite('d1', open);
 resultsPagesSuite('d1', open);
 feedsSuite('d1', open);
 openDataSuite('d1', open);
+widgetSuite('d1', open);
