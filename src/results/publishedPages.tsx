@@ -24,6 +24,8 @@ import {
   embedLivePath,
   embedPath,
 } from '../../views/public/paths';
+import { embedHostScript } from '../assets/asset';
+import { embedScriptIntegrity } from '../assets/embedScriptIntegrity';
 import { prepare, type Rendered } from '../http/rendered';
 import { changesSince } from './changesSince';
 import { contestView, electionView, findContest, type ContestView, type ElectionView } from './electionView';
@@ -115,7 +117,8 @@ function electionEmbedCode(results: ElectionView['results'], origin: string) {
   return (
     <EmbedCode
       src={`${origin}${embedPath(results.id)}`}
-      origin={origin}
+      script={`${origin}${embedHostScript}`}
+      integrity={embedScriptIntegrity}
       title={`${results.name}: live results`}
       height={embedDefaultHeight.election}
     />

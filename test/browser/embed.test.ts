@@ -52,6 +52,16 @@ async function expectNothingClipped(page: Page) {
   expect(overflow).toEqual({ wide: 0, tall: 0 });
 }
 
+/** For polling while the frame settles: whether expectNothingClipped would pass now. */
+async function isNothingClipped(page: Page): Promise<boolean> {
+  try {
+    await expectNothingClipped(page);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe.skipIf(!hasChromium)('the widget on a newsroom page in Chromium', () => {
   let server: Server;
   let browser: Browser;
@@ -102,14 +112,7 @@ describe.skipIf(!hasChromium)('the widget on a newsroom page in Chromium', () =>
       await expect.poll(() => inside.locator('.last-updated').isVisible()).toBe(true);
       // Sized by the script: not the snippet's default any more, and the content's height.
       await expect.poll(async () => (await page.locator('iframe').boundingBox())!.height, { timeout: 5000 }).not.toBe(embedDefaultHeight.election);
-      await expect.poll(async () => {
-        try {
-          await expectNothingClipped(page);
-          return true;
-        } catch {
-          return false;
-        }
-      }, { timeout: 5000 }).toBe(true);
+      await expect.poll(() => isNothingClipped(page), { timeout: 5000 }).toBe(true);
       await expectNothingClipped(page);
       expect(await inside.locator('.last-updated').textContent()).toMatch(/^Last updated \d\d:\d\d$/);
 
@@ -118,14 +121,7 @@ describe.skipIf(!hasChromium)('the widget on a newsroom page in Chromium', () =>
         await declare('All Saints');
         await expect.poll(() => inside.locator('.latest').textContent(), { timeout: 8000, interval: 200 }).toContain('All Saints');
         await expect.poll(async () => (await page.locator('iframe').boundingBox())!.height, { timeout: 5000 }).toBeGreaterThan(before);
-        await expect.poll(async () => {
-          try {
-            await expectNothingClipped(page);
-            return true;
-          } catch {
-            return false;
-          }
-        }).toBe(true);
+        await expect.poll(() => isNothingClipped(page), { timeout: 5000 }).toBe(true);
       }
       expect(errors).toEqual([]);
       await context.close();

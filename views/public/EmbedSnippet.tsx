@@ -2,8 +2,6 @@
 // our small sizing script (/static/embed.js) with its SRI hash. EmbedCode is the snippet
 // itself, rendered by JSX (so a name with quotes or markup is escaped in it as in any page),
 // and EmbedSnippet shows that text for copying.
-import { embedScriptIntegrity } from '../../src/assets/embedScriptIntegrity';
-import { embedHostScript } from '../../src/assets/asset';
 
 /**
  * Heights that fit the widget's content at 320 to 640 px wide with every Medway ward
@@ -17,18 +15,19 @@ export const embedDefaultHeight = { election: 700, contest: 1050 } as const;
 export interface EmbedCodeProps {
   /** The widget's absolute address. */
   src: string;
-  /** Our origin, which serves /static/embed.js. */
-  origin: string;
+  /** The sizing script's absolute address, and its SRI hash. */
+  script: string;
+  integrity: string;
   title: string;
   height: number;
 }
 
-export function EmbedCode({ src, origin, title, height }: EmbedCodeProps) {
+export function EmbedCode({ src, script, integrity, title, height }: EmbedCodeProps) {
   return (
     <>
       <iframe src={src} title={title} width="100%" height={String(height)} style="border:0" loading="lazy"></iframe>
       {'\n'}
-      <script src={`${origin}${embedHostScript}`} integrity={embedScriptIntegrity} crossorigin="anonymous" async></script>
+      <script src={script} integrity={integrity} crossorigin="anonymous" async></script>
     </>
   );
 }
