@@ -12,6 +12,7 @@ import { embedDefaultHeight } from '../../views/public/EmbedSnippet';
 import { medwaySubmissions, officerToken, postDeclaration } from '../support/declareOverHttp';
 import { giveHostileName, hostileName } from '../support/hostile';
 import { startServer } from '../support/server';
+import { axeViolations } from './axe';
 import { hasChromium, launchChromium } from './chromium';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -167,6 +168,11 @@ describe.skipIf(!hasChromium)('the widget on a newsroom page in Chromium', () =>
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(await background()).toBe('rgb(18, 19, 20)');
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.seats-chart text')!).fill)).toBe('rgb(243, 242, 241)');
+    // Readable in the dark too: contrast and the rest, in both widgets.
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/embed/elections/${encodeURIComponent(server.def.id)}/contests/${encodeURIComponent(wards.get('Twydall')!.contestId)}`);
+    expect(await background()).toBe('rgb(18, 19, 20)');
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${server.url}/elections/${encodeURIComponent(server.def.id)}`);
     expect(await background()).toBe('rgb(255, 255, 255)');
     await context.close();

@@ -2,17 +2,15 @@
 // demo, fits a 320 px screen, loads nothing from anywhere else, keeps to the Content
 // Security Policy, updates itself when a ward is declared, passes axe-core, and shows a
 // hostile candidate name as text.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { medwaySubmissions, officerToken, postDeclaration } from '../support/declareOverHttp';
 import { startServer } from '../support/server';
+import { axeViolations } from './axe';
 import { hasChromium, launchChromium, phone } from './chromium';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const smallestPhone = { ...phone, viewport: { width: 320, height: 640 } };
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -35,12 +33,6 @@ async function serveOnce(html: string) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/live-blog`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
 describe.skipIf(!hasChromium)('the results page in Chromium', () => {
