@@ -25,6 +25,8 @@ import { resultsPages } from './routes/results';
 import { PublishedPages } from './results/publishedPages';
 import { notFound } from './http/notFound';
 import { feeds } from './routes/feeds';
+import { openDataPreflightRoutes } from './routes/openDataPreflight';
+import { openApiRoutes } from './routes/openApi';
 
 export interface AppOptions {
   /** The database for this request: one connection on Node, the D1 binding on Workers. */
@@ -70,7 +72,9 @@ export function createApp(options: AppOptions) {
   const fixedOrigin = typeof publicUrl === 'function' ? null : originOfUrl(publicUrl);
   const publicOrigin = (c: Context) => (typeof publicUrl === 'function' ? originOfUrl(publicUrl(c)) : fixedOrigin);
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
-  app.route('/', resultsPages(options.db, published));
+  app.route('/', openDataPreflightRoutes);
+  app.route('/', openApiRoutes);
+  app.route('/', resultsPages(options.db, published, originOf));
   app.route('/api/v1', publicApi(options.db, published));
   app.route('/api/v1', feeds(options.db, originOf, published));
   app.use(requestId());

@@ -30,10 +30,12 @@ export interface DocumentProps {
    * base-uri 'none' is kept): for pages shown in another site's frame.
    */
   linksOpenNewTab?: boolean;
+  /** "light dark" for pages with dark colours too (the widget follows its reader's setting). */
+  colorScheme?: 'light' | 'light dark';
   children: Child;
 }
 
-export function Document({ title, description, scripts = [], bodyClass, linksOpenNewTab = false, children }: DocumentProps) {
+export function Document({ title, description, scripts = [], bodyClass, linksOpenNewTab = false, colorScheme = 'light', children }: DocumentProps) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -41,7 +43,7 @@ export function Document({ title, description, scripts = [], bodyClass, linksOpe
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="color-scheme" content="light" />
+          <meta name="color-scheme" content={colorScheme} />
           <title>{title}</title>
           {linksOpenNewTab && <base target="_blank" />}
           {description && <meta name="description" content={description} />}

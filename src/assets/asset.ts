@@ -11,3 +11,10 @@ export interface Asset extends Rendered {
 export async function assetOf(text: string, type: string): Promise<Asset> {
   return { ...(await prepare(text)), text, type };
 }
+
+/**
+ * The script newsrooms load on their own pages to size the widget's iframe: loaded from
+ * another origin with an SRI hash, so it is sent with CORS (a browser checks the hash of a
+ * cross-origin script only when it may read it).
+ */
+export const embedHostScript = '/static/embed.js';

@@ -4,6 +4,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { securityHeadersFor } from '../http/securityHeaders';
+import { openDataCors } from '../http/cors';
+import { embedHostScript } from './asset';
 import { collectAssets } from './collect';
 
 export const assetsDirectory = fileURLToPath(new URL('../../.assets', import.meta.url));
@@ -28,6 +30,7 @@ export async function writeAssets(out = assetsDirectory): Promise<void> {
     ['/*', ...security],
     ['/static/*', '  Cache-Control: public, max-age=300, stale-while-revalidate=86400'],
     ['/officer-sw.js', '  Cache-Control: no-cache'],
+    [embedHostScript, ...Object.entries(openDataCors).map(([name, value]) => `  ${name}: ${value}`)],
   ];
   await put('_headers', rules.flat().join('\n') + '\n');
 }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { assetOf, type Asset } from './asset';
+import { assetOf, embedHostScript, type Asset } from './asset';
 
 const fromRepo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -33,6 +33,8 @@ export async function collectAssets(): Promise<Map<string, Asset>> {
     ['/static/htmx.min.js', 'text/javascript; charset=utf-8', readFile(htmx, 'utf8')],
     ['/static/officer.js', 'text/javascript; charset=utf-8', bundle('views/client/officer.ts')],
     ['/officer-sw.js', 'text/javascript; charset=utf-8', bundle('views/client/sw.ts')],
+    ['/static/embed-frame.js', 'text/javascript; charset=utf-8', bundle('views/client/embedFrame.ts')],
+    [embedHostScript, 'text/javascript; charset=utf-8', bundle('views/client/embedHost.ts')],
   ];
   const assets = new Map<string, Asset>();
   for (const [path, type, body] of files) assets.set(path, await assetOf(await body, type));

@@ -7,46 +7,15 @@ import {
   percentTo2dp,
   rejectedTotal,
   turnoutPercent,
-  type ContestStatus,
 } from '../domain';
 import type { ContestSnapshot, DeclarationVersion } from '../../db/results';
 import { candidateName, type PartyDirectory } from './names';
+import type { candidateResultSchema, contestResultSchema } from './publicSchemas';
+import type { z } from 'zod';
 
-export interface CandidateResult {
-  id: string;
-  name: string;
-  description: string;
-  party: { id: string; name: string; colour: string };
-  votes: number | null;
-  sharePercent: number | null;
-  elected: boolean;
-  electedByLot: boolean;
-}
-
-export interface ContestResult {
-  id: string;
-  electionId: string;
-  name: string;
-  seats: number;
-  status: ContestStatus;
-  electorate: number;
-  declaredAt: string | null;
-  version: number | null;
-  ballotPapersVerified: { pollingStations: number | null; postal: number | null; total: number | null };
-  rejected: {
-    noOfficialMark: number | null;
-    tooManyVotes: number | null;
-    identifiable: number | null;
-    unmarkedOrUncertain: number | null;
-    total: number | null;
-  };
-  turnoutPercent: number | null;
-  validVotes: number | null;
-  majority: number | null;
-  summary: string;
-  candidates: CandidateResult[];
-  corrections: { version: number; at: string; reason: string }[];
-}
+// The shapes are defined once, as zod schemas (publicSchemas.ts), for the OpenAPI document.
+export type CandidateResult = z.infer<typeof candidateResultSchema>;
+export type ContestResult = z.infer<typeof contestResultSchema>;
 
 export function latestVersion(contest: ContestSnapshot): DeclarationVersion | null {
   return contest.versions.at(-1) ?? null;

@@ -5,24 +5,11 @@ import type { ElectionSnapshot } from '../../db/results';
 import { formatNumber, formatPercent } from '../domain';
 import { contestResult, type CandidateResult } from './contestResult';
 import { partyDirectory } from './names';
+import type { feedEntrySchema } from './publicSchemas';
+import type { z } from 'zod';
 
-export interface FeedEntry {
-  /** Stable for ever: the contest id and version. */
-  id: string;
-  contestId: string;
-  contestName: string;
-  version: number;
-  correction: boolean;
-  reason: string | null;
-  declaredAt: string;
-  /** When this version was published (for a correction, when it was corrected). */
-  publishedAt: string;
-  title: string;
-  summary: string;
-  elected: { id: string; name: string; party: string; votes: number | null; electedByLot: boolean }[];
-  /** The ward page, relative to the site. */
-  path: string;
-}
+/** An entry as the JSON feed sends it (publicSchemas.ts), with the ward page relative to the site. */
+export type FeedEntry = z.infer<typeof feedEntrySchema> & { path: string };
 
 export function entryId(contestId: string, version: number): string {
   return `urn:declare:${contestId}:v${version}`;

@@ -7,54 +7,19 @@ import {
   majorityNeeded,
   progress,
   seatsUndeclared,
-  type Control,
-  type ContestStatus,
   type PartySeats,
-  type Progress,
 } from '../domain';
+import type { z } from 'zod';
 import type { ElectionSnapshot } from '../../db/results';
 import { contestSeatChanges, contestSummary, electedIds, latestVersion } from './contestResult';
 import { partyDirectory } from './names';
+import type { contestHeadlineSchema, electionResultsSchema, partyRefSchema, partyStandingSchema } from './publicSchemas';
 
-export interface PartyRef {
-  id: string;
-  name: string;
-  colour: string;
-}
-
-export interface PartyStanding extends PartyRef {
-  shortName: string;
-  seatsWon: number;
-  seatsContinuing: number;
-  seatsTotal: number;
-  gains: number;
-  losses: number;
-  votes: number;
-}
-
-export interface ContestHeadline {
-  id: string;
-  name: string;
-  seats: number;
-  status: ContestStatus;
-  declaredAt: string | null;
-  version: number | null;
-  summary: string;
-  elected: string[];
-}
-
-export interface ElectionResults {
-  id: string;
-  name: string;
-  organisation: string;
-  date: string;
-  updatedAt: string;
-  seats: { total: number; majorityNeeded: number };
-  progress: Progress;
-  control: { status: Control['status']; party: PartyRef | null; change: Control['change']; summary: string };
-  parties: PartyStanding[];
-  contests: ContestHeadline[];
-}
+// The shapes are defined once, as zod schemas (publicSchemas.ts), for the OpenAPI document.
+export type PartyRef = z.infer<typeof partyRefSchema>;
+export type PartyStanding = z.infer<typeof partyStandingSchema>;
+export type ContestHeadline = z.infer<typeof contestHeadlineSchema>;
+export type ElectionResults = z.infer<typeof electionResultsSchema>;
 
 export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
   const { election } = snapshot;

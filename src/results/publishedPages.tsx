@@ -11,9 +11,24 @@ import { ElectionLive } from '../../views/public/ElectionLive';
 import { ElectionPage } from '../../views/public/ElectionPage';
 import { EmbedLive } from '../../views/public/EmbedLive';
 import { EmbedPage } from '../../views/public/EmbedPage';
-import { contestLivePath, electionLivePath, embedLivePath } from '../../views/public/paths';
+import { EmbedContestLive } from '../../views/public/EmbedContestLive';
+import { EmbedCode, embedDefaultHeight } from '../../views/public/EmbedSnippet';
+import {
+  contestEmbedLivePath,
+  contestJsonPath,
+  contestLivePath,
+  contestPath,
+  electionJsonPath,
+  electionLivePath,
+  electionPath,
+  embedLivePath,
+  embedPath,
+} from '../../views/public/paths';
+import { embedHostScript } from '../assets/asset';
+import { embedScriptIntegrity } from '../assets/embedScriptIntegrity';
 import { prepare, type Rendered } from '../http/rendered';
-import { contestView, electionView, findContest, type ElectionView } from './electionView';
+import { changesSince } from './changesSince';
+import { contestView, electionView, findContest, type ContestView, type ElectionView } from './electionView';
 import { htmlOf, renderLive, type LiveRender } from './liveRender';
 import { VersionedCache } from './pageCache';
 
@@ -26,7 +41,9 @@ interface Current {
 interface ElectionPageOf {
   livePath: (electionId: string) => string;
   live: (view: ElectionView) => Child;
-  page: (view: ElectionView, section: Child) => Child;
+  page: (view: ElectionView, section: Child, origin: string) => Child | Promise<Child>;
+  /** Whether the page shows our absolute address (the embed snippet): then it is kept per address. */
+  perOrigin: boolean;
 }
 
 const electionPages = {
@@ -34,17 +51,79 @@ const electionPages = {
   results: {
     livePath: electionLivePath,
     live: (view) => <ElectionLive view={view} />,
-    page: (view, section) => <ElectionPage results={view.results} news={view.news}>{section}</ElectionPage>,
+    page: async (view, section, origin) => (
+      <ElectionPage results={view.results} news={view.news} embedCode={await htmlOf(electionEmbedCode(view.results, origin))}>
+        {section}
+      </ElectionPage>
+    ),
+    perOrigin: true,
   },
   /** The widget newsrooms frame in their live blogs. */
   embed: {
     livePath: embedLivePath,
     live: (view) => <EmbedLive view={view} />,
-    page: (view, section) => <EmbedPage results={view.results} news={view.news}>{section}</EmbedPage>,
+    page: ({ results, news }, section) => (
+      <EmbedPage
+        title={`${results.name}: live results`}
+        heading={results.name}
+        href={electionPath(results.id)}
+        jsonHref={electionJsonPath(results.id)}
+        news={news}
+      >
+        {section}
+      </EmbedPage>
+    ),
+    perOrigin: false,
   },
 } satisfies Record<string, ElectionPageOf>;
 
 export type ElectionPageKind = keyof typeof electionPages;
+
+/** A ward's page: its live section, where htmx polls it, and the page around it. */
+interface ContestPageOf {
+  livePath: (electionId: string, contestId: string) => string;
+  live: (ward: ContestView) => Child;
+  page: (ward: ContestView, section: Child) => Child;
+}
+
+const contestPages = {
+  ward: {
+    livePath: contestLivePath,
+    live: (ward) => <ContestLive result={ward.result} />,
+    page: (ward, section) => <ContestPage view={ward}>{section}</ContestPage>,
+  },
+  /** One ward's widget, for a local paper's page about that ward. */
+  'embed-ward': {
+    livePath: contestEmbedLivePath,
+    live: (ward) => <EmbedContestLive result={ward.result} updatedAt={ward.election.updatedAt} />,
+    page: ({ election, result, news }, section) => (
+      <EmbedPage
+        title={`${result.name}: ${election.name}, live result`}
+        heading={`${result.name}: ${election.name}`}
+        href={contestPath(election.id, result.id)}
+        jsonHref={contestJsonPath(election.id, result.id)}
+        news={news}
+      >
+        {section}
+      </EmbedPage>
+    ),
+  },
+} satisfies Record<string, ContestPageOf>;
+
+export type ContestPageKind = keyof typeof contestPages;
+
+/** The results page's embed snippet: the widget at our public address, and the sizing script. */
+function electionEmbedCode(results: ElectionView['results'], origin: string) {
+  return (
+    <EmbedCode
+      src={`${origin}${embedPath(results.id)}`}
+      script={`${origin}${embedHostScript}`}
+      integrity={embedScriptIntegrity}
+      title={`${results.name}: live results`}
+      height={embedDefaultHeight.election}
+    />
+  );
+}
 
 /** A cache key that no two different lists of ids can share, whatever the ids contain. */
 const keyOf = (...parts: string[]) => JSON.stringify(parts);
@@ -56,14 +135,23 @@ export class PublishedPages {
   // Apart from the pages: feeds are kept per public address, and requests naming many
   // addresses (a Host header is the client's to choose) must not push the pages out.
   private readonly documents = new VersionedCache<Rendered>({ maxEntries: 100 });
+  // `?since=` answers, one per time asked about: apart again, and few, since any client may
+  // ask about any time. Pollers passing the last updatedAt all ask about the same few.
+  private readonly changes = new VersionedCache<Rendered>({ maxEntries: 20 });
 
-  /** The results page, or the widget, of an election; null for an unknown election. */
-  async electionPage(db: Db, electionId: string, kind: ElectionPageKind = 'results'): Promise<Rendered | null> {
+  /**
+   * The results page, or the widget, of an election; null for an unknown election. `origin`
+   * is the site's public address, which the results page's embed snippet shows.
+   */
+  async electionPage(db: Db, electionId: string, kind: ElectionPageKind = 'results', origin = ''): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     if (!current) return null;
     const live = await this.electionSection(current, kind);
-    return this.pages.get(keyOf(kind, electionId), current.version, async () =>
-      prepare(await htmlOf(electionPages[kind].page(current.view, live.section))),
+    const { page, perOrigin } = electionPages[kind];
+    // Apart from the other pages when kept per address, for the reason the feeds are.
+    const cache = perOrigin ? this.documents : this.pages;
+    return cache.get(keyOf(kind, electionId, perOrigin ? origin : ''), current.version, async () =>
+      prepare(await htmlOf(await page(current.view, live.section, origin))),
     );
   }
 
@@ -82,6 +170,12 @@ export class PublishedPages {
     return current && this.documents.get(keyOf(key, electionId), current.version, async () => prepare(await build(current.view)));
   }
 
+  /** The election JSON with only the contests changed after `since` (canonical UTC, see changesSince.ts). */
+  async electionChanges(db: Db, electionId: string, since: string): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    return current && this.changes.get(keyOf(since, electionId), current.version, () => prepare(JSON.stringify(changesSince(current.view, since))));
+  }
+
   /** The public JSON of a ward's result; null for an unknown election or ward. */
   async contestJson(db: Db, electionId: string, contestId: string): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
@@ -92,22 +186,22 @@ export class PublishedPages {
     );
   }
 
-  /** A ward's page, or null for an unknown election or ward. */
-  async contestPage(db: Db, electionId: string, contestId: string): Promise<Rendered | null> {
+  /** A ward's page, or its widget; null for an unknown election or ward. */
+  async contestPage(db: Db, electionId: string, contestId: string, kind: ContestPageKind = 'ward'): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     const contest = current && findContest(current.view, contestId);
     if (!current || !contest) return null;
-    const live = await this.contestSection(current, contest);
-    return this.pages.get(keyOf('ward', electionId, contestId), current.version, async () =>
-      prepare(await htmlOf(<ContestPage view={contestView(current.view, contest)}>{live.section}</ContestPage>)),
+    const live = await this.contestSection(current, contest, kind);
+    return this.pages.get(keyOf(kind, electionId, contestId), current.version, async () =>
+      prepare(await htmlOf(contestPages[kind].page(contestView(current.view, contest), live.section))),
     );
   }
 
-  /** A ward page's live section, as htmx polls it. */
-  async contestLive(db: Db, electionId: string, contestId: string): Promise<Rendered | null> {
+  /** That page's live section, as htmx polls it. */
+  async contestLive(db: Db, electionId: string, contestId: string, kind: ContestPageKind = 'ward'): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     const contest = current && findContest(current.view, contestId);
-    return current && contest && (await this.contestSection(current, contest)).fragment;
+    return current && contest && (await this.contestSection(current, contest, kind)).fragment;
   }
 
   /** The election as it stands: one indexed read, and a load only when it has changed. */
@@ -127,11 +221,12 @@ export class PublishedPages {
     return this.sections.get(keyOf(kind, electionId), version, () => renderLive(livePath(electionId), live(view), view.news));
   }
 
-  private contestSection({ version, view }: Current, contest: ContestSnapshot): Promise<LiveRender> {
+  private contestSection({ version, view }: Current, contest: ContestSnapshot, kind: ContestPageKind): Promise<LiveRender> {
     const electionId = view.results.id;
-    return this.sections.get(keyOf('ward', electionId, contest.id), version, () => {
+    const { livePath, live } = contestPages[kind];
+    return this.sections.get(keyOf(kind, electionId, contest.id), version, () => {
       const ward = contestView(view, contest);
-      return renderLive(contestLivePath(electionId, contest.id), <ContestLive result={ward.result} />, ward.news);
+      return renderLive(livePath(electionId, contest.id), live(ward), ward.news);
     });
   }
 }

@@ -15,7 +15,9 @@ export const csvColumns = [
  * spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe, since
  * candidate names and descriptions are typed by people.
  */
-export function csvCell(value: string | number | boolean | null): string {
+export type CsvValue = string | number | boolean | null;
+
+export function csvCell(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -6,15 +6,16 @@ import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/client';
 import { AtomFeed } from '../../views/feeds/AtomFeed';
 import type { AppEnv } from '../env';
-import { pageCaching } from '../http/caching';
+import { openDataCaching, openDataError } from '../http/cors';
 import { sendRendered } from '../http/sendRendered';
 import { declarationFeed } from '../results/declarationFeed';
 import type { ElectionView } from '../results/electionView';
 import { htmlOf } from '../results/liveRender';
 import { PublishedPages } from '../results/publishedPages';
 import { resultsCsv } from '../results/resultsCsv';
+import { democracyClubFeed, nistFeed } from './exportFeeds';
 
-interface Feed {
+export interface Feed {
   contentType: string;
   /** Whether the document links to our pages (absolute links, to `origin`). */
   links: boolean;
@@ -67,11 +68,13 @@ export function feeds(database: (c: Context) => Db, origin: (c: Context) => stri
     const at = origin(c);
     const key = feed.links ? `${kind} ${at}` : kind;
     const rendered = await pages.electionDocument(database(c), electionId, key, (view) => feed.build(view, at));
-    if (!rendered) return c.json({ error: 'not_found', message: 'There is no election with that id.' }, 404);
-    return sendRendered(c, rendered, pageCaching, feed.contentType, feed.headers?.(electionId));
+    if (!rendered) return openDataError(c, 404, 'not_found', 'There is no election with that id.');
+    return sendRendered(c, rendered, openDataCaching, feed.contentType, feed.headers?.(electionId));
   };
   return new Hono<AppEnv>()
     .get('/elections/:electionId/declarations.atom', serve('atom', atom))
     .get('/elections/:electionId/declarations', serve('declarations', json))
-    .get('/elections/:electionId/results.csv', serve('csv', csv));
+    .get('/elections/:electionId/results.csv', serve('csv', csv))
+    .get('/elections/:electionId/results-dc.csv', serve('dc-csv', democracyClubFeed))
+    .get('/elections/:electionId/nist.json', serve('nist', nistFeed));
 }

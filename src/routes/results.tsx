@@ -22,9 +22,10 @@ const noWard = 'There is no ward with that id in this election.';
 
 /**
  * Mounted before the app's session and CSRF middleware (these pages are the same for
- * everyone and only read), so it gets the database itself.
+ * everyone and only read), so it gets the database itself. `origin` is the site's public
+ * address, for the results page's embed snippet (PUBLIC_URL, else the request's).
  */
-export function resultsPages(database: (c: Context) => Db, pages = new PublishedPages()) {
+export function resultsPages(database: (c: Context) => Db, pages = new PublishedPages(), origin: (c: Context) => string = (c) => new URL(c.req.url).origin) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       // The current election: the only one, or the latest by date.
@@ -34,7 +35,7 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
       return c.redirect(electionPath(current.id), 302);
     })
     .get('/elections/:electionId', async (c) =>
-      send(c, await pages.electionPage(database(c), c.req.param('electionId')), pageCaching, noElection),
+      send(c, await pages.electionPage(database(c), c.req.param('electionId'), 'results', origin(c)), pageCaching, noElection),
     )
     .get('/elections/:electionId/live', async (c) =>
       send(c, await pages.electionLive(database(c), c.req.param('electionId')), fragmentCaching, noElection),
@@ -45,6 +46,12 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
     )
     .get('/embed/elections/:electionId/live', async (c) =>
       send(c, await pages.electionLive(database(c), c.req.param('electionId'), 'embed'), fragmentCaching, noElection),
+    )
+    .get('/embed/elections/:electionId/contests/:contestId', async (c) =>
+      send(c, await pages.contestPage(database(c), c.req.param('electionId'), c.req.param('contestId'), 'embed-ward'), pageCaching, noWard),
+    )
+    .get('/embed/elections/:electionId/contests/:contestId/live', async (c) =>
+      send(c, await pages.contestLive(database(c), c.req.param('electionId'), c.req.param('contestId'), 'embed-ward'), fragmentCaching, noWard),
     )
     .get('/elections/:electionId/contests/:contestId', async (c) =>
       send(c, await pages.contestPage(database(c), c.req.param('electionId'), c.req.param('contestId')), pageCaching, noWard),

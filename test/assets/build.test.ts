@@ -12,13 +12,15 @@ describe('npm run build:assets', () => {
     const out = mkdtempSync(join(tmpdir(), 'declare-assets-'));
     await writeAssets(out);
     const assets = await collectAssets();
-    expect([...assets.keys()].sort()).toEqual(['/officer-sw.js', '/static/app.css', '/static/htmx.min.js', '/static/officer.js']);
+    expect([...assets.keys()].sort()).toEqual(['/officer-sw.js', '/static/app.css', '/static/embed-frame.js', '/static/embed.js', '/static/htmx.min.js', '/static/officer.js']);
     for (const [path, asset] of assets) expect(readFileSync(join(out, path), "utf8"), path).toBe(asset.text);
     const headers = readFileSync(join(out, '_headers'), 'utf8');
     expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self';.*frame-ancestors 'none'$/m);
     expect(headers).toContain('  Strict-Transport-Security: max-age=31536000; includeSubDomains');
     expect(headers).toContain('  X-Content-Type-Options: nosniff');
     expect(headers).toMatch(/\/officer-sw\.js\n {2}Cache-Control: no-cache/);
+    // Newsrooms load it from their own pages with an SRI hash, which needs CORS.
+    expect(headers).toMatch(/\/static\/embed\.js\n {2}access-control-allow-origin: \*/);
   });
 
   it('bundles the officer script with the domain code and no server code', async () => {

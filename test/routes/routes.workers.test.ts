@@ -9,7 +9,9 @@ import { plainHttpSuite } from './plainHttp.suite';
 import { declarationRouteSuite } from './declarations.suite';
 import { feedsSuite } from './feeds.suite';
 import { officerFormSuite } from './officer.suite';
+import { openDataSuite } from './openData.suite';
 import { resultsPagesSuite } from './results.suite';
+import { widgetSuite } from './widget.suite';
 
 const open = async () => drizzle(env.DB, { schema });
 
@@ -21,3 +23,5 @@ accountsSuite('d1', open);
 officerFormSuite('d1', open);
 resultsPagesSuite('d1', open);
 feedsSuite('d1', open);
+openDataSuite('d1', open);
+widgetSuite('d1', open);

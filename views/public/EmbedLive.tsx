@@ -3,6 +3,7 @@
 // page, so the two always say the same.
 import type { ElectionView } from '../../src/results/electionView';
 import { Headline } from './Headline';
+import { LastUpdated } from './LastUpdated';
 import { LatestDeclarations } from './LatestDeclarations';
 import { SeatsByParty } from './SeatsByParty';
 
@@ -16,6 +17,7 @@ export function EmbedLive({ view }: { view: ElectionView }) {
       <Headline results={results} />
       <SeatsByParty results={results} withTable={false} />
       <LatestDeclarations electionId={results.id} latest={view.latest.slice(0, embedLatest)} />
+      <LastUpdated at={results.updatedAt} />
     </>
   );
 }

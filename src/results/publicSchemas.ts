@@ -1,0 +1,129 @@
+// The public JSON's shapes as zod schemas: the one definition of them. The TypeScript types
+// the code builds answers with are inferred from these (electionResults.ts, contestResult.ts,
+// declarationFeed.ts), and the OpenAPI document (src/api/openApiDocument.ts) is generated
+// from them, so the published description cannot drift from what is sent.
+import { z } from 'zod';
+
+/** The named shapes, which the OpenAPI document lists under components.schemas. */
+export const publicJsonSchemas = z.registry<{ id: string }>();
+
+const contestStatus = z.enum(['awaiting', 'counting', 'recount', 'declared', 'uncontested', 'postponed']);
+const time = z.iso.datetime().describe('ISO 8601, UTC');
+const count = z.int().min(0);
+
+export const partyRefSchema = z.object({ id: z.string(), name: z.string(), colour: z.string().describe('#rrggbb') });
+
+export const partyStandingSchema = partyRefSchema.extend({
+  shortName: z.string(),
+  seatsWon: count,
+  seatsContinuing: count,
+  seatsTotal: count,
+  gains: count,
+  losses: count,
+  votes: count,
+});
+
+export const contestHeadlineSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  seats: count,
+  status: contestStatus,
+  declaredAt: time.nullable(),
+  version: z.int().min(1).nullable(),
+  summary: z.string(),
+  elected: z.array(z.string()).describe('candidate ids'),
+});
+
+export const electionResultsSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    organisation: z.string(),
+    date: z.iso.date(),
+    updatedAt: time.describe('time of the last change anyone can see; pass it as `since` next time'),
+    seats: z.object({ total: count, majorityNeeded: count }),
+    progress: z.object({ contestsDeclared: count, contestsTotal: count, seatsDeclared: count, seatsContested: count }),
+    control: z.object({
+      status: z.enum(['undecided', 'majority', 'noc']),
+      party: partyRefSchema.nullable(),
+      change: z.enum(['gain', 'hold']).nullable(),
+      summary: z.string(),
+    }),
+    parties: z.array(partyStandingSchema),
+    contests: z.array(contestHeadlineSchema),
+  })
+  .register(publicJsonSchemas, { id: 'Election' });
+
+export const electionChangesSchema = electionResultsSchema
+  .extend({ since: time.describe('the time asked about; `contests` lists only those changed after it') })
+  .register(publicJsonSchemas, { id: 'ElectionChanges' });
+
+export const candidateResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  party: partyRefSchema,
+  votes: count.nullable(),
+  sharePercent: z.number().min(0).max(100).nullable(),
+  elected: z.boolean(),
+  electedByLot: z.boolean(),
+});
+
+const figure = count.nullable();
+
+export const contestResultSchema = z
+  .object({
+    id: z.string(),
+    electionId: z.string(),
+    name: z.string(),
+    seats: count,
+    status: contestStatus,
+    electorate: count,
+    declaredAt: time.nullable(),
+    version: z.int().min(1).nullable(),
+    ballotPapersVerified: z.object({ pollingStations: figure, postal: figure, total: figure }),
+    rejected: z.object({ noOfficialMark: figure, tooManyVotes: figure, identifiable: figure, unmarkedOrUncertain: figure, total: figure }),
+    turnoutPercent: z.number().min(0).nullable(),
+    validVotes: figure,
+    majority: figure,
+    summary: z.string(),
+    candidates: z.array(candidateResultSchema),
+    corrections: z.array(z.object({ version: z.int().min(2), at: time, reason: z.string() })),
+  })
+  .register(publicJsonSchemas, { id: 'Contest' });
+
+export const feedEntrySchema = z.object({
+  id: z.string().describe('urn:declare:{contestId}:v{version}, stable for ever'),
+  contestId: z.string(),
+  contestName: z.string(),
+  version: z.int().min(1),
+  correction: z.boolean(),
+  reason: z.string().nullable(),
+  declaredAt: time,
+  publishedAt: time,
+  title: z.string(),
+  summary: z.string(),
+  elected: z.array(z.object({ id: z.string(), name: z.string(), party: z.string(), votes: count.nullable(), electedByLot: z.boolean() })),
+});
+
+export const declarationsFeedSchema = z
+  .object({
+    electionId: z.string(),
+    updatedAt: time,
+    declarations: z.array(feedEntrySchema.extend({ url: z.url() })),
+  })
+  .register(publicJsonSchemas, { id: 'Declarations' });
+
+export const errorSchema = z
+  .object({ error: z.string(), message: z.string().optional() })
+  .register(publicJsonSchemas, { id: 'Error' });
+
+export const problemsSchema = z
+  .object({
+    error: z.literal('invalid'),
+    message: z.string().optional(),
+    problems: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })),
+  })
+  .register(publicJsonSchemas, { id: 'Problems' });
+
+export const statusAnswerSchema = z.object({ id: z.string(), status: contestStatus }).register(publicJsonSchemas, { id: 'StatusAnswer' });

@@ -1,0 +1,4 @@
+import { openSqlite } from '../../db/sqlite';
+import { widgetSuite } from './widget.suite';
+
+widgetSuite('better-sqlite3', async () => openSqlite(':memory:').db);
