@@ -37,7 +37,7 @@ export const admin = new Hono<AppEnv>()
   .use('/admin/*', requireRole('admin'))
   .get('/admin', async (c) => {
     const [users, tokens, notice] = await Promise.all([listUsers(c.var.db), listLiveApiTokens(c.var.db), noticeOf(c)]);
-    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={signedIn(c)} />);
+    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={signedIn(c)} publicUrlMissing={!c.var.publicUrlSet} />);
   })
   .post('/admin/users/:userId/end-sessions', async (c) => {
     const user = await userParam(c);

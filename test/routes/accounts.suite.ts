@@ -36,6 +36,15 @@ export function accountsSuite(driver: string, open: () => Promise<Db>): void {
       return { h, wards, adminUser, admin, apiStatus, signInStatus, landing, actions };
     }
 
+    it('warns the admin while PUBLIC_URL is not set, and not once it is', async () => {
+      const { admin } = await setUp();
+      expect(await (await admin.get('/admin')).text()).toContain('PUBLIC_URL is not set');
+      const configured = await harness(open, { publicUrl: 'https://results.example.gov.uk' });
+      const adminUser = await configured.userWithToken('admin');
+      const signedIn = await signIn(configured.app, adminUser.user.name, testPassword, '/admin');
+      expect(await (await signedIn.get('/admin')).text()).not.toContain('PUBLIC_URL is not set');
+    });
+
     it("lists each user's API tokens by name, and revokes one at once, leaving the others", async () => {
       const { h, admin, adminUser, apiStatus, landing, actions } = await setUp();
       const countPc = newApiToken();

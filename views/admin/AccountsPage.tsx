@@ -9,6 +9,8 @@ export interface AccountsPageProps {
   /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
   notice: string | null;
   signedIn: SignedIn;
+  /** PUBLIC_URL is not set: posts and feeds link to whichever address served the request. */
+  publicUrlMissing: boolean;
 }
 
 function ActionButton({ action, label, csrf, kind = 'secondary' }: { action: string; label: string; csrf: string; kind?: string }) {
@@ -20,11 +22,21 @@ function ActionButton({ action, label, csrf, kind = 'secondary' }: { action: str
   );
 }
 
-export function AccountsPage({ users, tokens, notice, signedIn }: AccountsPageProps) {
+export function AccountsPage({ users, tokens, notice, signedIn, publicUrlMissing }: AccountsPageProps) {
   const csrf = signedIn.csrfToken;
   return (
     <Layout title="Admin · Declare" signedIn={signedIn}>
       <h1>Accounts</h1>
+      {publicUrlMissing && (
+        <div class="error-summary" role="alert">
+          <h2>PUBLIC_URL is not set</h2>
+          <p>
+            Social posts, feeds and the widget link to whichever address served the request. Set <code>PUBLIC_URL</code> to the
+            results site's public address (on Cloudflare under <code>[vars]</code> in <code>wrangler.toml</code>; on Node in the
+            environment) before the night.
+          </p>
+        </div>
+      )}
       <p>
         <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
       </p>
