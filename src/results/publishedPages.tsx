@@ -15,6 +15,7 @@ import { contestLivePath, electionLivePath, embedLivePath } from '../../views/pu
 import { prepare, type Rendered } from '../http/rendered';
 import { contestView, electionView, findContest, type ElectionView } from './electionView';
 import { htmlOf, renderLive, type LiveRender } from './liveRender';
+import { publishableSnapshot } from './publishableSnapshot';
 import { VersionedCache } from './pageCache';
 
 interface Current {
@@ -116,7 +117,7 @@ export class PublishedPages {
     if (version === null) return null;
     const view = await this.views.get(electionId, version, async () => {
       const snapshot = await loadElection(db, electionId);
-      return snapshot && electionView(snapshot);
+      return snapshot && electionView(publishableSnapshot(snapshot));
     });
     return view && { version, view };
   }

@@ -8,6 +8,7 @@ import { declarationRouteSuite } from './declarations.suite';
 import { feedsSuite } from './feeds.suite';
 import { officerFormSuite } from './officer.suite';
 import { resultsPagesSuite } from './results.suite';
+import { textRulesSuite } from './textRules.suite';
 
 const open = async () => drizzle(env.DB, { schema });
 
@@ -17,3 +18,4 @@ authSuite('d1', open);
 officerFormSuite('d1', open);
 resultsPagesSuite('d1', open);
 feedsSuite('d1', open);
+textRulesSuite('d1', open);
