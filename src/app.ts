@@ -22,6 +22,9 @@ import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
 import { PublishedPages } from './results/publishedPages';
 import { notFound } from './http/notFound';
+import { knownRoutes } from './http/knownRoutes';
+import { limitBodySize } from './http/bodyLimit';
+import { expectedBodyTypes } from './http/bodyTypes';
 import { feeds } from './routes/feeds';
 
 export interface AppOptions {
@@ -49,6 +52,11 @@ export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
+  // Before anything reads a request: refuse what no route would take (an unknown address,
+  // a method the address does not take, too large a body, the wrong kind of body).
+  app.use(knownRoutes(() => app.routes, notFound));
+  app.use(limitBodySize);
+  app.use(expectedBodyTypes);
   // The public pages, JSON and feeds come first: the election-night hot path needs no
   // session, no CSRF check, no request id (its answers are the same for everyone, and Hono
   // drops a header set before the handler from the ready-made responses they send) and no

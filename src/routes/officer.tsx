@@ -11,6 +11,7 @@ import { WardList, WardResults } from '../../views/officer/WardList';
 import { Layout } from '../../views/Layout';
 import { requireRole } from '../auth/middleware';
 import { declareResult, loadContest, reviewContest } from '../declare/declareResult';
+import { requireIdempotencyKey, validIdempotencyKey } from '../declare/idempotencyKey';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { declarationSubmission, statusSubmission } from '../declare/submission';
 import type { AppEnv } from '../env';
@@ -72,7 +73,7 @@ async function entryPage(c: Ctx, contestId: string, values: FormValues | null, p
         errors={errors}
         general={general}
         csrfToken={signedIn(c).csrfToken}
-        idempotencyKey={values?.[fieldName.key] || crypto.randomUUID()}
+        idempotencyKey={validIdempotencyKey(values?.[fieldName.key]) ?? crypto.randomUUID()}
       />
     </ContestPage>,
     status,
@@ -151,7 +152,8 @@ export const officer = new Hono<AppEnv>()
         submission: parsed.data,
         confirmedWarnings: all(body, fieldName.confirm),
         userId: c.var.viewer!.user.id,
-        idempotencyKey: String(body[fieldName.key] || crypto.randomUUID()),
+        // A form without a key is a new submission; a key that is there must be one we keep.
+        idempotencyKey: body[fieldName.key] ? requireIdempotencyKey(body[fieldName.key]) : crypto.randomUUID(),
         actor: actorOf(c),
         channels: c.var.channels,
       });
