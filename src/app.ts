@@ -71,7 +71,7 @@ export function createApp(options: AppOptions) {
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
   app.route('/', resultsPages(options.db, published));
   app.route('/api/v1', publicApi(options.db, published));
-  app.route('/api/v1', feeds(options.db, originOf, published));
+  app.route('/api/v1', feeds(options.db, publicOrigin, published));
   app.use(requestId());
   // Browsers send Origin with every form post: one from another site is refused outright.
   app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin(c) }));

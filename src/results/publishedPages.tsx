@@ -54,8 +54,7 @@ export class PublishedPages {
   private readonly views = new VersionedCache<ElectionView | null>({ maxEntries: 50 });
   private readonly sections = new VersionedCache<LiveRender>({ maxEntries: 1000 });
   private readonly pages = new VersionedCache<Rendered>({ maxEntries: 1000 });
-  // Apart from the pages: feeds are kept per public address, and requests naming many
-  // addresses (a Host header is the client's to choose) must not push the pages out.
+  // Apart from the pages, so that many documents (the JSON, each feed) never push them out.
   private readonly documents = new VersionedCache<Rendered>({ maxEntries: 100 });
 
   /** The results page, or the widget, of an election; null for an unknown election. */
@@ -81,6 +80,16 @@ export class PublishedPages {
   async electionDocument(db: Db, electionId: string, key: string, build: (view: ElectionView) => string | Promise<string>): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
     return current && this.documents.get(keyOf(key, electionId), current.version, async () => prepare(await build(current.view)));
+  }
+
+  /**
+   * The same, built for one request and kept nowhere: for a document that depends on the
+   * request itself (a feed's links to the address asked), where keeping one per address
+   * would let anyone grow our memory by asking at made-up addresses.
+   */
+  async electionDocumentOnce(db: Db, electionId: string, build: (view: ElectionView) => string | Promise<string>): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    return current && prepare(await build(current.view));
   }
 
   /** The public JSON of a ward's result; null for an unknown election or ward. */

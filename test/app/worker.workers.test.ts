@@ -44,4 +44,17 @@ describe('src/worker.ts on D1', () => {
     expect(xml).not.toContain('declare.example');
     expect(atom.headers.get('cloudflare-cdn-cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
   });
+
+  it('without PUBLIC_URL, links its feeds to the address asked, with no-store and Vary: Host, so no cache hands one address\'s links to another', async () => {
+    const id = `local.worker.${crypto.randomUUID()}`;
+    await drizzle(env.DB, { schema })
+      .insert(schema.elections)
+      .values({ id, name: 'Worker test', organisation: 'Test Council', date: '2023-05-04', totalSeats: 3, updatedAt: new Date().toISOString() });
+    const atom = await get(`/api/v1/elections/${id}/declarations.atom`);
+    expect(atom.status).toBe(200);
+    expect(await atom.text()).toContain(`<link rel="alternate" type="text/html" href="https://declare.example/elections/${id}"/>`);
+    expect(atom.headers.get('cache-control')).toBe('no-store');
+    expect(atom.headers.get('cloudflare-cdn-cache-control')).toBeNull();
+    expect(atom.headers.get('vary')).toMatch(/\bhost\b/i);
+  });
 });

@@ -18,12 +18,12 @@ export const testPassword = 'correct horse battery';
 
 export async function harness(
   open: () => Promise<Db>,
-  options: { channels?: string[]; define?: (def: ElectionDefinition) => ElectionDefinition } = {},
+  options: { channels?: string[]; define?: (def: ElectionDefinition) => ElectionDefinition; publicUrl?: string } = {},
 ) {
   const db = await open();
   const def = (options.define ?? ((d) => d))(freshMedway());
   await importElection(db, def);
-  const app = createApp({ db: () => db, channels: options.channels ?? ['log', 'x'] });
+  const app = createApp({ db: () => db, channels: options.channels ?? ['log', 'x'], publicUrl: options.publicUrl });
   const tag = def.id.split('.').at(-1);
 
   async function userWithToken(role: 'officer' | 'admin') {
