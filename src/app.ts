@@ -26,6 +26,7 @@ import { knownRoutes } from './http/knownRoutes';
 import { limitBodySize } from './http/bodyLimit';
 import { expectedBodyTypes } from './http/bodyTypes';
 import { feeds } from './routes/feeds';
+import { errorForLog } from './logLine';
 
 export interface AppOptions {
   /** The database for this request: one connection on Node, the D1 binding on Workers. */
@@ -106,7 +107,7 @@ export function createApp(options: AppOptions) {
     if (error instanceof HTTPException) return error.getResponse();
     // Public pages run before the request-id middleware: their failures get a reference here.
     const reference = c.var.requestId ?? crypto.randomUUID();
-    console.error(`request ${reference} failed:`, error);
+    console.error(`request ${reference} failed: ${errorForLog(error)}`);
     return c.json({ error: 'internal', message: `Something went wrong on our side. Nothing was published by this request (reference ${reference}).` }, 500);
   });
   return app;

@@ -7,6 +7,7 @@ import { collectAssets } from './assets/collect';
 import { databasePath, port } from './config';
 import { DatabasePathError, openDatabaseFile } from './databaseFile';
 import { loadDemoIfEmpty } from './demo';
+import { logLine } from './logLine';
 import { nodeAdapters } from './social/channels/nodeAdapters';
 import { startDispatchLoop } from './social/dispatch/loop';
 import { socialFromEnv } from './social/runtime';
@@ -27,7 +28,7 @@ if (!process.env.PUBLIC_URL && process.env.NODE_ENV === 'production') {
 // Social posts: channels from the environment, dispatched by a loop in this process.
 const socialEnv = { ...process.env, PUBLIC_URL: publicUrl };
 const social = socialFromEnv(db, socialEnv, nodeAdapters);
-for (const problem of social.config.problems) console.warn(`[social] ${problem}`);
+for (const problem of social.config.problems) console.warn(logLine`[social] ${problem}`);
 const posting = startDispatchLoop(social.dispatcher, { pollMs: social.pollMs });
 const app = createApp({
   db: () => db,
@@ -45,7 +46,7 @@ const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOS
   console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
   void listElections(db).then((elections) => {
     for (const e of elections) {
-      console.log(`  ${e.name}: ${base}${electionPath(e.id)}`);
+      console.log(logLine`  ${e.name}: ${base}${electionPath(e.id)}`);
       console.log(`    the widget for newsrooms' live blogs: ${base}${embedPath(e.id)}`);
     }
     console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);
