@@ -127,7 +127,7 @@ export function limitsSuite(driver: string, open: () => Promise<Db>): void {
       const h = await harness(open);
       const browser = await signedInOfficer(h);
       const { contestId } = await h.medwaySubmission('All Saints');
-      for (const type of ['application/json', 'text/plain']) {
+      for (const type of ['application/json', 'text/plain', 'multipart/form-data']) {
         const res = await h.app.request(`/officer/contests/${encodeURIComponent(contestId)}/status`, {
           method: 'POST',
           headers: { cookie: browser.cookie, origin: 'http://localhost', accept: 'text/html', 'content-type': type },
