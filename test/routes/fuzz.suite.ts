@@ -11,18 +11,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { fieldName, rejectedFields } from '../../src/officer/entryForm';
+import { seededRandom } from '../social/fakes/core';
 import { dumpDatabase, formBody, harness, signIn, testPassword } from '../support/harness';
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every runtime. */
+/** Seeded (mulberry32): the same requests on every run and runtime, so a failure replays. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T,>(list: readonly T[]): T => list[int(list.length)]!;
   return { next, int, pick, chance: (p: number) => next() < p };

@@ -6,7 +6,6 @@ import { publicApiSuite } from './api.suite';
 import { authSuite } from './auth.suite';
 import { declarationRouteSuite } from './declarations.suite';
 import { feedsSuite } from './feeds.suite';
-import { fuzzSuite } from './fuzz.suite';
 import { limitsSuite } from './limits.suite';
 import { officerFormSuite } from './officer.suite';
 import { resultsPagesSuite } from './results.suite';
@@ -22,6 +21,3 @@ resultsPagesSuite('d1', open);
 feedsSuite('d1', open);
 limitsSuite('d1', open);
 textRulesSuite('d1', open);
-// Fewer than on better-sqlite3 (each D1 read crosses into workerd's SQLite): the same
-// requests from the same seed, the first 1000 of them.
-fuzzSuite('d1', open, 1000);
