@@ -24,9 +24,13 @@ import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
 import { PublishedPages } from './results/publishedPages';
 import { notFound } from './http/notFound';
+import { knownRoutes } from './http/knownRoutes';
+import { limitBodySize } from './http/bodyLimit';
+import { expectedBodyTypes } from './http/bodyTypes';
 import { feeds } from './routes/feeds';
 import { openDataPreflightRoutes } from './routes/openDataPreflight';
 import { openApiRoutes } from './routes/openApi';
+import { errorForLog } from './logLine';
 
 export interface AppOptions {
   /** The database for this request: one connection on Node, the D1 binding on Workers. */
@@ -52,6 +56,12 @@ export interface AppOptions {
    * ALLOW_HTTP_LOGIN=on. Off, such a sign-in is refused with the reason (src/auth/transport.ts).
    */
   allowHttpLogin?: boolean;
+  /**
+   * Whether the public address was set by the council. Node passes its own address as
+   * `publicUrl` when PUBLIC_URL is unset, and says here that it was not set, for the admin's
+   * warning; without this, a `publicUrl` counts as set.
+   */
+  publicUrlConfigured?: boolean;
   /** The one-time secret that opens /setup for the first admin (SETUP_TOKEN); unset, it is closed. */
   setupToken?: (c: Context) => string | undefined;
 }
@@ -60,6 +70,11 @@ export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
+  // Before anything reads a request: refuse what no route would take (an unknown address,
+  // a method the address does not take, too large a body, the wrong kind of body).
+  app.use(knownRoutes(() => app.routes, notFound));
+  app.use(limitBodySize);
+  app.use(expectedBodyTypes);
   // The public pages, JSON and feeds come first: the election-night hot path needs no
   // session, no CSRF check, no request id (its answers are the same for everyone, and Hono
   // drops a header set before the handler from the ready-made responses they send) and no
@@ -74,9 +89,11 @@ export function createApp(options: AppOptions) {
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
   app.route('/', openDataPreflightRoutes);
   app.route('/', openApiRoutes);
-  app.route('/', resultsPages(options.db, published, originOf));
+  // The results page's embed snippet shows the configured address, never a request's Host:
+  // the page is kept by caches for everyone (without one, a Worker's snippet is relative).
+  app.route('/', resultsPages(options.db, published, (c) => publicOrigin(c) ?? ''));
   app.route('/api/v1', publicApi(options.db, published));
-  app.route('/api/v1', feeds(options.db, originOf, published));
+  app.route('/api/v1', feeds(options.db, publicOrigin, published));
   app.use(requestId());
   // Browsers send Origin with every form post: one from another site is refused outright.
   app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin(c) }));
@@ -84,7 +101,7 @@ export function createApp(options: AppOptions) {
     c.set('db', options.db(c));
     c.set('channels', typeof channels === 'function' ? channels(c) : channels);
     c.set('origin', originOf(c));
-    c.set('publicUrlSet', publicOrigin(c) !== null);
+    c.set('publicUrlSet', options.publicUrlConfigured ?? publicOrigin(c) !== null);
     c.set('transport', transportOf(c.req.url, publicOrigin(c), options.allowHttpLogin ?? false));
     await next();
   });
@@ -114,7 +131,7 @@ export function createApp(options: AppOptions) {
     if (error instanceof HTTPException) return error.getResponse();
     // Public pages run before the request-id middleware: their failures get a reference here.
     const reference = c.var.requestId ?? crypto.randomUUID();
-    console.error(`request ${reference} failed:`, error);
+    console.error(`request ${reference} failed: ${errorForLog(error)}`);
     return c.json({ error: 'internal', message: `Something went wrong on our side. Nothing was published by this request (reference ${reference}).` }, 500);
   });
   return app;

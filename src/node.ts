@@ -2,24 +2,34 @@
 import { serve } from '@hono/node-server';
 import { hasAdmin } from '../db/firstAdmin';
 import { listElections } from '../db/results';
-import { openSqlite } from '../db/sqlite';
 import { electionPath, embedPath } from '../views/public/paths';
 import { createApp } from './app';
 import { collectAssets } from './assets/collect';
 import { databasePath, port } from './config';
+import { DatabasePathError, openDatabaseFile } from './databaseFile';
 import { loadDemoIfEmpty } from './demo';
+import { logLine } from './logLine';
 import { nodeAdapters } from './social/channels/nodeAdapters';
 import { startDispatchLoop } from './social/dispatch/loop';
 import { socialFromEnv } from './social/runtime';
 
 const path = databasePath();
-const { db, close } = openSqlite(path);
-const demo = await loadDemoIfEmpty(db);
-// Social posts: channels from the environment, dispatched by a loop in this process. Posts
-// link to PUBLIC_URL; without it, to this server as seen from this machine.
-const socialEnv = { PUBLIC_URL: `http://localhost:${port()}`, ...process.env };
+const opened = await openDatabaseFile(path, loadDemoIfEmpty).catch((error: unknown) => {
+  if (!(error instanceof DatabasePathError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
+const { db, close, prepared: demo } = opened;
+// Feeds and posts link to PUBLIC_URL; without it, to this server as seen from this
+// machine. Never to the address a request names: feeds are kept by caches for everyone.
+const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port()}`;
+if (!process.env.PUBLIC_URL && process.env.NODE_ENV === 'production') {
+  console.warn(`PUBLIC_URL is not set: links in feeds and posts go to ${publicUrl}. Set it to the address the public uses.`);
+}
+// Social posts: channels from the environment, dispatched by a loop in this process.
+const socialEnv = { ...process.env, PUBLIC_URL: publicUrl };
 const social = socialFromEnv(db, socialEnv, nodeAdapters);
-for (const problem of social.config.problems) console.warn(`[social] ${problem}`);
+for (const problem of social.config.problems) console.warn(logLine`[social] ${problem}`);
 const posting = startDispatchLoop(social.dispatcher, { pollMs: social.pollMs });
 const app = createApp({
   db: () => db,
@@ -27,7 +37,8 @@ const app = createApp({
   channels: social.channelNames,
   onDeclared: () => posting.wake(),
   socialEnv: () => socialEnv,
-  publicUrl: process.env.PUBLIC_URL,
+  publicUrl,
+  publicUrlConfigured: !!process.env.PUBLIC_URL,
   setupToken: () => process.env.SETUP_TOKEN,
   allowHttpLogin: process.env.ALLOW_HTTP_LOGIN === 'on',
 });
@@ -49,7 +60,7 @@ const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOS
   console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
   void listElections(db).then((elections) => {
     for (const e of elections) {
-      console.log(`  ${e.name}: ${base}${electionPath(e.id)}`);
+      console.log(logLine`  ${e.name}: ${base}${electionPath(e.id)}`);
       console.log(`    the widget for newsrooms' live blogs: ${base}${embedPath(e.id)}`);
     }
     console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);

@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import type { Context } from 'hono';
 import * as schema from '../db/schema';
 import { createApp } from './app';
+import { errorForLog } from './logLine';
 import type { AppEnv } from './env';
 import { dispatchOnWorkers, workerChannelNames } from './social/workerDispatch';
 
@@ -24,7 +25,7 @@ const bindings = (c: Context) => (c as Context<WorkerEnv>).env;
 
 /** One dispatch pass; its failure is logged, never thrown at the request that started it. */
 const dispatch = (env: WorkerBindings) =>
-  dispatchOnWorkers(database(env), env).catch((error) => console.error('[social] dispatch pass failed:', error));
+  dispatchOnWorkers(database(env), env).catch((error) => console.error(`[social] dispatch pass failed: ${errorForLog(error)}`));
 
 const setting = (env: WorkerBindings, name: string) => {
   const value = env[name];

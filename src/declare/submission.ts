@@ -1,6 +1,7 @@
 // What a count officer or count software submits for one ward, checked field by field.
 // Messages are for a person at a count, so they say what is wrong in plain words.
 import { z } from 'zod';
+import { publishableText, severalLines } from '../validation/textField';
 
 // A ward has a few thousand electors; a figure past ten million is a typing slip.
 const mostPlausible = 10_000_000;
@@ -41,7 +42,7 @@ export const declarationSubmission = z.object({
   electorate: figure('electorate').min(1, 'electorate must be at least 1').optional(),
   lotWinners: z.array(z.string()).optional(),
   acceptWarnings: z.boolean({ error: 'acceptWarnings must be true or false' }).optional(),
-  reason: z.string().trim().max(500, 'reason must be at most 500 characters').optional(),
+  reason: publishableText('reason', severalLines).optional(),
 });
 
 export type DeclarationSubmission = z.infer<typeof declarationSubmission>;

@@ -31,5 +31,12 @@ export const unknownIdCaching: Caching = Object.freeze({ 'cache-control': 'publi
 /** Answers for one browser only (the default for anything that does not say). */
 export const notStored = Object.freeze({ 'cache-control': 'no-store' }) satisfies Caching;
 
+/**
+ * An answer that depends on the address it was asked at (a feed's links, when no public
+ * address is configured): for this client only, and said to vary by Host, so no cache
+ * hands one address's links to a client of another.
+ */
+export const perAddress: Caching = Object.freeze({ 'cache-control': 'no-store', vary: 'accept-encoding, host' });
+
 /** `/`, which leads to the current election: that changes once a year, not once a minute. */
 export const currentElectionCaching: Caching = Object.freeze({ 'cache-control': 'public, max-age=60, s-maxage=60' });

@@ -3,8 +3,7 @@
 import type { Context } from 'hono';
 import { NotFoundPage } from '../../views/public/NotFoundPage';
 import type { Caching } from './caching';
-
-const wantsHtml = (c: Context) => !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
+import { wantsHtml } from './wantsHtml';
 
 /**
  * The HTML 404 page, whatever the request accepts. The public pages pass their `caching`

@@ -30,9 +30,9 @@ export function sendRendered(
   // A plain object, not a Headers instance: cheaper to build, and Node's server writes it as is.
   const headers: Record<string, string> = {
     etag: rendered.etag,
-    ...caching,
-    // A cache must keep the gzipped and plain answers apart.
+    // A cache must keep the gzipped and plain answers apart (and more, if `caching` says so).
     vary: 'accept-encoding',
+    ...caching,
   };
   if (clientHasVersion(request.headers.get('if-none-match'), rendered.etag)) {
     return securedResponse(c.req.path, null, { status: 304, headers });

@@ -30,6 +30,7 @@ import { prepare, type Rendered } from '../http/rendered';
 import { changesSince } from './changesSince';
 import { contestView, electionView, findContest, type ContestView, type ElectionView } from './electionView';
 import { htmlOf, renderLive, type LiveRender } from './liveRender';
+import { publishableSnapshot } from './publishableSnapshot';
 import { VersionedCache } from './pageCache';
 
 interface Current {
@@ -132,8 +133,7 @@ export class PublishedPages {
   private readonly views = new VersionedCache<ElectionView | null>({ maxEntries: 50 });
   private readonly sections = new VersionedCache<LiveRender>({ maxEntries: 1000 });
   private readonly pages = new VersionedCache<Rendered>({ maxEntries: 1000 });
-  // Apart from the pages: feeds are kept per public address, and requests naming many
-  // addresses (a Host header is the client's to choose) must not push the pages out.
+  // Apart from the pages, so that many documents (the JSON, each feed) never push them out.
   private readonly documents = new VersionedCache<Rendered>({ maxEntries: 100 });
   // `?since=` answers, one per time asked about: apart again, and few, since any client may
   // ask about any time. Pollers passing the last updatedAt all ask about the same few.
@@ -176,6 +176,16 @@ export class PublishedPages {
     return current && this.changes.get(keyOf(since, electionId), current.version, () => prepare(JSON.stringify(changesSince(current.view, since))));
   }
 
+  /**
+   * The same, built for one request and kept nowhere: for a document that depends on the
+   * request itself (a feed's links to the address asked), where keeping one per address
+   * would let anyone grow our memory by asking at made-up addresses.
+   */
+  async electionDocumentOnce(db: Db, electionId: string, build: (view: ElectionView) => string | Promise<string>): Promise<Rendered | null> {
+    const current = await this.current(db, electionId);
+    return current && prepare(await build(current.view));
+  }
+
   /** The public JSON of a ward's result; null for an unknown election or ward. */
   async contestJson(db: Db, electionId: string, contestId: string): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
@@ -210,7 +220,7 @@ export class PublishedPages {
     if (version === null) return null;
     const view = await this.views.get(electionId, version, async () => {
       const snapshot = await loadElection(db, electionId);
-      return snapshot && electionView(snapshot);
+      return snapshot && electionView(publishableSnapshot(snapshot));
     });
     return view && { version, view };
   }

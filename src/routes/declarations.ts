@@ -1,23 +1,14 @@
 // The write API for count software and scripts: declare a ward, set its status.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { setContestStatus } from '../../db/declarations';
 import { requireRole } from '../auth/middleware';
 import { declareResult, loadContest } from '../declare/declareResult';
+import { requireIdempotencyKey } from '../declare/idempotencyKey';
 import { ProblemsError } from '../declare/problems';
 import { declarationSubmission, statusSubmission } from '../declare/submission';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
 import { jsonBody } from './validate';
-
-function idempotencyKey(c: Context<AppEnv>): string {
-  const key = c.req.header('idempotency-key')?.trim();
-  if (!key || key.length > 200) {
-    throw new ProblemsError(422, [
-      { field: 'Idempotency-Key', message: 'Send an Idempotency-Key header (a new random value for each submission, reused only for retries).' },
-    ]);
-  }
-  return key;
-}
 
 export const declarationsApi = new Hono<AppEnv>()
   .post('/contests/:contestId/declaration', requireRole('officer'), jsonBody(declarationSubmission), async (c) => {
@@ -25,7 +16,7 @@ export const declarationsApi = new Hono<AppEnv>()
       contestId: c.req.param('contestId'),
       submission: c.req.valid('json'),
       userId: c.var.viewer!.user.id,
-      idempotencyKey: idempotencyKey(c),
+      idempotencyKey: requireIdempotencyKey(c.req.header('idempotency-key')),
       actor: actorOf(c),
       channels: c.var.channels,
     });

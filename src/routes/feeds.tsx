@@ -6,7 +6,8 @@ import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/client';
 import { AtomFeed } from '../../views/feeds/AtomFeed';
 import type { AppEnv } from '../env';
-import { openDataCaching, openDataError } from '../http/cors';
+import { perAddress } from '../http/caching';
+import { openDataCaching, openDataCors, openDataError } from '../http/cors';
 import { sendRendered } from '../http/sendRendered';
 import { declarationFeed } from '../results/declarationFeed';
 import type { ElectionView } from '../results/electionView';
@@ -15,9 +16,12 @@ import { PublishedPages } from '../results/publishedPages';
 import { resultsCsv } from '../results/resultsCsv';
 import { democracyClubFeed, nistFeed } from './exportFeeds';
 
+/** A feed built for the address asked: kept by no cache, and still readable by any newsroom's page. */
+const perAddressOpenData = Object.freeze({ ...perAddress, ...openDataCors });
+
 export interface Feed {
   contentType: string;
-  /** Whether the document links to our pages (absolute links, to `origin`). */
+  /** Whether the document links to our pages (absolute links, to the public address). */
   links: boolean;
   build(view: ElectionView, origin: string): string | Promise<string>;
   headers?(electionId: string): Record<string, string>;
@@ -58,18 +62,22 @@ const csv: Feed = {
 };
 
 /**
- * Mounted before the session middleware, like the pages. `origin` is the site's public
- * address for the feeds' links (PUBLIC_URL, else the request's); a feed with links is built
- * for each origin, so a link never points at another host's address.
+ * Mounted before the session middleware, like the pages. `publicOrigin` is the site's
+ * configured address (PUBLIC_URL; on Node, else the server's own), which the feeds link to,
+ * never to an address a request names: these answers are kept by caches for everyone.
  */
-export function feeds(database: (c: Context) => Db, origin: (c: Context) => string, pages = new PublishedPages()) {
+export function feeds(database: (c: Context) => Db, publicOrigin: (c: Context) => string | null, pages = new PublishedPages()) {
   const serve = (kind: string, feed: Feed) => async (c: Context<AppEnv>) => {
     const electionId = c.req.param('electionId')!;
-    const at = origin(c);
-    const key = feed.links ? `${kind} ${at}` : kind;
-    const rendered = await pages.electionDocument(database(c), electionId, key, (view) => feed.build(view, at));
+    const configured = publicOrigin(c);
+    const perRequest = feed.links && !configured;
+    const rendered = perRequest
+      ? // No address configured (a Worker without PUBLIC_URL, a mistake made loud elsewhere):
+        // the links go to the address asked, so the answer is built for this request alone.
+        await pages.electionDocumentOnce(database(c), electionId, (view) => feed.build(view, new URL(c.req.url).origin))
+      : await pages.electionDocument(database(c), electionId, `${kind} ${configured ?? ''}`, (view) => feed.build(view, configured ?? ''));
     if (!rendered) return openDataError(c, 404, 'not_found', 'There is no election with that id.');
-    return sendRendered(c, rendered, openDataCaching, feed.contentType, feed.headers?.(electionId));
+    return sendRendered(c, rendered, perRequest ? perAddressOpenData : openDataCaching, feed.contentType, feed.headers?.(electionId));
   };
   return new Hono<AppEnv>()
     .get('/elections/:electionId/declarations.atom', serve('atom', atom))

@@ -11,6 +11,7 @@ import { WardList, WardResults } from '../../views/officer/WardList';
 import { Layout } from '../../views/Layout';
 import { requireRole } from '../auth/middleware';
 import { declaredFigures, declareResult, loadContest, reviewContest, reviewOfSubmission } from '../declare/declareResult';
+import { requireIdempotencyKey, validIdempotencyKey } from '../declare/idempotencyKey';
 import { notDeclared } from '../declare/reviewModel';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { declarationSubmission, statusChoices, statusSubmission, type StatusChoice } from '../declare/submission';
@@ -88,7 +89,7 @@ async function entryPage(
         errors={errors}
         general={general}
         csrfToken={signedIn(c).csrfToken}
-        idempotencyKey={values?.[fieldName.key] || crypto.randomUUID()}
+        idempotencyKey={validIdempotencyKey(values?.[fieldName.key]) ?? crypto.randomUUID()}
         declared={declaredFigures(contest)}
       />
     </ContestPage>,
@@ -167,7 +168,8 @@ export const officer = new Hono<AppEnv>()
         submission: parsed.data,
         confirmedWarnings: all(body, fieldName.confirm),
         userId: c.var.viewer!.user.id,
-        idempotencyKey: String(body[fieldName.key] || crypto.randomUUID()),
+        // A form without a key is a new submission; a key that is there must be one we keep.
+        idempotencyKey: body[fieldName.key] ? requireIdempotencyKey(body[fieldName.key]) : crypto.randomUUID(),
         actor: actorOf(c),
         channels: c.var.channels,
       });

@@ -22,10 +22,10 @@ const noWard = 'There is no ward with that id in this election.';
 
 /**
  * Mounted before the app's session and CSRF middleware (these pages are the same for
- * everyone and only read), so it gets the database itself. `origin` is the site's public
- * address, for the results page's embed snippet (PUBLIC_URL, else the request's).
+ * everyone and only read), so it gets the database itself. `origin` is the site's configured
+ * public address, for the results page's embed snippet ('' when none is configured).
  */
-export function resultsPages(database: (c: Context) => Db, pages = new PublishedPages(), origin: (c: Context) => string = (c) => new URL(c.req.url).origin) {
+export function resultsPages(database: (c: Context) => Db, pages = new PublishedPages(), origin: (c: Context) => string = () => '') {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       // The current election: the only one, or the latest by date.

@@ -1,9 +1,9 @@
 // The election definition a council supplies at setup (`npm run cli -- import file.json`).
 // Extra fields, such as the declared results in a replay file, are ignored.
 import { z } from 'zod';
+import { oneLine, publishableText } from '../validation/textField';
 
-const text = (what: string) =>
-  z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) => publishableText(what, oneLine).min(1, `${what} must not be empty`);
 const count = (what: string) =>
   z
     .number({ error: `${what} must be a number` })

@@ -4,8 +4,12 @@ import type { Db } from '../../db/client';
 import { medwayWard } from '../fixtures';
 import { harness } from '../support/harness';
 
-async function nightWithACorrection(open: () => Promise<Db>, define?: NonNullable<Parameters<typeof harness>[1]>['define']) {
-  const h = await harness(open, { define });
+/** `publicUrl`: as on Node, the server's own address unless said; null for a Worker without one. */
+async function nightWithACorrection(
+  open: () => Promise<Db>,
+  { define, publicUrl = 'http://localhost' }: { define?: NonNullable<Parameters<typeof harness>[1]>['define']; publicUrl?: string | null } = {},
+) {
+  const h = await harness(open, { define, publicUrl: publicUrl ?? undefined });
   const allSaints = await h.medwaySubmission('All Saints');
   const fortPitt = await h.medwaySubmission('Fort Pitt');
   await h.declare(allSaints.contestId, allSaints.body);
@@ -34,15 +38,32 @@ export function feedsSuite(driver: string, open: () => Promise<Db>): void {
       expect(xml).toMatch(/<title>All Saints: Ind win<\/title>.*Majority 43\./s);
     });
 
-    it('links to the address it was asked at, each address its own (the feeds are built once per change and per address)', async () => {
-      const { h, fortPitt } = await nightWithACorrection(open);
+    it('links to PUBLIC_URL whatever address was asked, in one answer any cache may keep', async () => {
+      const { h, fortPitt } = await nightWithACorrection(open, { publicUrl: 'https://results.example.gov.uk' });
       const path = `/api/v1/elections/${h.def.id}/declarations`;
       const ward = `/elections/${h.def.id}/contests/${fortPitt.contestId}`;
-      const there = (await (await h.app.request(`https://results.example.gov.uk${path}`)).json()) as any;
-      const here = (await (await h.app.request(path)).json()) as any;
-      expect(there.declarations.map((d: any) => d.url)).toContain(`https://results.example.gov.uk${ward}`);
-      expect(here.declarations.map((d: any) => d.url)).toContain(`http://localhost${ward}`);
-      expect(JSON.stringify(here)).not.toContain('results.example.gov.uk');
+      const answers = [await h.app.request(`https://evil.example${path}`), await h.app.request(path)];
+      for (const res of answers) {
+        expect(res.headers.get('cache-control')).toMatch(/^public, /);
+        const body = (await res.json()) as any;
+        expect(body.declarations.map((d: any) => d.url)).toContain(`https://results.example.gov.uk${ward}`);
+        expect(JSON.stringify(body)).not.toMatch(/evil\.example|localhost/);
+      }
+      expect(answers[0]!.headers.get('etag')).toBe(answers[1]!.headers.get('etag'));
+    });
+
+    it('without a public address, links to the address asked but lets no cache keep it (Workers without PUBLIC_URL)', async () => {
+      const { h, fortPitt } = await nightWithACorrection(open, { publicUrl: null });
+      const path = `/api/v1/elections/${h.def.id}/declarations`;
+      const ward = `/elections/${h.def.id}/contests/${fortPitt.contestId}`;
+      for (const origin of ['https://results.example.gov.uk', 'https://evil.example']) {
+        const res = await h.app.request(`${origin}${path}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(res.headers.get('vary')).toMatch(/\bhost\b/i);
+        const body = (await res.json()) as any;
+        expect(body.declarations.map((d: any) => d.url)).toContain(`${origin}${ward}`);
+      }
     });
 
     it('gives the same entries as JSON, and answers an unchanged poll with 304', async () => {
@@ -71,12 +92,12 @@ export function feedsSuite(driver: string, open: () => Promise<Db>): void {
     });
 
     it('downloads every candidate as CSV, safe to open in a spreadsheet', async () => {
-      const { h } = await nightWithACorrection(open, (def) => ({
+      const { h } = await nightWithACorrection(open, { define: (def) => ({
         ...def,
         contests: def.contests.map((c, i) =>
           i === 0 ? { ...c, candidates: c.candidates.map((x, j) => (j === 0 ? { ...x, knownAs: '=HYPERLINK("http://evil")', description: 'Green, "local"' } : x)) } : c,
         ),
-      }));
+      }) });
       const res = await h.app.request(`/api/v1/elections/${h.def.id}/results.csv`);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+-results\.csv"/);

@@ -8,9 +8,11 @@ import { authSuite } from './auth.suite';
 import { plainHttpSuite } from './plainHttp.suite';
 import { declarationRouteSuite } from './declarations.suite';
 import { feedsSuite } from './feeds.suite';
+import { limitsSuite } from './limits.suite';
 import { officerFormSuite } from './officer.suite';
 import { openDataSuite } from './openData.suite';
 import { resultsPagesSuite } from './results.suite';
+import { textRulesSuite } from './textRules.suite';
 import { widgetSuite } from './widget.suite';
 
 const open = async () => drizzle(env.DB, { schema });
@@ -25,3 +27,5 @@ resultsPagesSuite('d1', open);
 feedsSuite('d1', open);
 openDataSuite('d1', open);
 widgetSuite('d1', open);
+limitsSuite('d1', open);
+textRulesSuite('d1', open);

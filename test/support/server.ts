@@ -26,15 +26,18 @@ export async function startServer(options: ServerOptions = {}) {
   const handle = openSqlite(join(dir, 'declare.db'));
   const def = options.definition ?? (options.define ?? ((d) => d))(freshMedway());
   await importElection(handle.db, def);
-  const app = createApp({ db: () => handle.db, assets: await collectAssets(), allowHttpLogin: options.allowHttpLogin });
+  // As src/node.ts: links go to the server's own address, known once it listens.
+  let url = '';
+  const app = createApp({ db: () => handle.db, assets: await collectAssets(), publicUrl: () => url, allowHttpLogin: options.allowHttpLogin });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
+  // "localhost", not 127.0.0.1: browsers treat it as a secure context, so the Secure
+  // __Host- session cookie works over plain HTTP in tests as it does over HTTPS.
+  url = `http://localhost:${port}`;
   return {
-    // "localhost", not 127.0.0.1: browsers treat it as a secure context, so the Secure
-    // __Host- session cookie works over plain HTTP in tests as it does over HTTPS.
-    url: `http://localhost:${port}`,
+    url,
     db: handle.db,
     def,
     app,

@@ -1,6 +1,7 @@
 // The Log channel: prints what would be posted. The demo's default, and a dry run for a
 // council setting up its wording before switching real channels on.
 import type { Channel } from '../channel';
+import { logLine } from '../../logLine';
 import { wordingRules } from '../wording/rules';
 
 export function logChannel(write: (line: string) => void = (line) => console.log(line)): Channel {
@@ -9,7 +10,7 @@ export function logChannel(write: (line: string) => void = (line) => console.log
     rules: wordingRules.log,
     async send(post) {
       const label = post.kind === 'correction' ? 'correction' : 'post';
-      write(`[social] ${label} for ${post.contest.name} (version ${post.contest.version}): ${post.text}`);
+      write(logLine`[social] ${label} for ${post.contest.name} (version ${post.contest.version}): ${post.text}`);
       return { outcome: 'posted', remote: { id: `log:${post.id}`, url: null } };
     },
   };

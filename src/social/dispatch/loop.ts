@@ -1,5 +1,6 @@
 // The dispatcher on Node: a loop in the server process. It polls every `pollMs`, runs again
 // at once while there is work, and can be woken right after a declaration.
+import { errorForLog } from '../../logLine';
 import type { Dispatcher } from './dispatcher';
 
 export interface DispatchLoop {
@@ -14,7 +15,7 @@ export function startDispatchLoop(dispatcher: Dispatcher, options: { pollMs: num
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
   let wokenWhileRunning = false;
-  const onError = options.onError ?? ((error) => console.error('[social] dispatch pass failed:', error));
+  const onError = options.onError ?? ((error) => console.error(`[social] dispatch pass failed: ${errorForLog(error)}`));
 
   const schedule = (ms: number) => {
     if (stopped) return;

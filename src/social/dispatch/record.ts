@@ -6,6 +6,7 @@ import { markDead, markPosted, markRetry, type Claimer, type OutboxRow } from '.
 import { blockChannelUntil } from '../../../db/socialChannels';
 import type { Delivery } from '../channel';
 import type { DispatchTuning } from '../config';
+import { logLine } from '../../logLine';
 import { backoffMs } from './backoff';
 
 /** What became of the row; "lost" when the claim ran out before the answer came. */
@@ -23,30 +24,32 @@ export interface RecordContext {
 export async function recordDelivery(ctx: RecordContext, row: OutboxRow, delivery: Delivery, label: string): Promise<Recorded> {
   const { db, claimer, nowMs: at } = ctx;
   const kept = (ok: boolean, as: Recorded['as'], line: string | null = null): Recorded =>
-    ok ? { as, line } : { as: 'lost', line: `[social] ${label}: the claim ran out before the answer came; another attempt settles it.` };
+    ok ? { as, line } : { as: 'lost', line: logLine`[social] ${label}: the claim ran out before the answer came; another attempt settles it.` };
 
   switch (delivery.outcome) {
     case 'posted': {
       const ok = await markPosted(db, row.id, claimer, delivery.remote, delivery.note ?? null, at);
       const where = delivery.remote?.url ? ` ${delivery.remote.url}` : '';
-      return kept(ok, 'posted', `[social] posted ${label}${where}${delivery.note ? ` (${delivery.note})` : ''}`);
+      return kept(ok, 'posted', logLine`[social] posted ${label}${where}${delivery.note ? ` (${delivery.note})` : ''}`);
     }
     case 'refused':
-      return kept(await markDead(db, row.id, claimer, delivery.error, false, at), 'dead', `[social] gave up ${label}: ${delivery.error}`);
+      return kept(await markDead(db, row.id, claimer, delivery.error, false, at), 'dead', logLine`[social] gave up ${label}: ${delivery.error}`);
     case 'retry': {
       if (delivery.rateLimited) {
         // No request to this platform before its reset, from any dispatcher; and a
         // rate-limit wait is not a failed attempt.
         const until = Math.max(delivery.retryAt ?? at, at);
         await blockChannelUntil(db, ctx.channel, until);
-        return kept(await markRetry(db, row.id, claimer, { error: delivery.error, nextAttemptMs: until, maybeSent: delivery.maybeSent, refundAttempt: true }, at), 'retried');
+        const line = logLine`[social] ${label}: rate-limited until ${new Date(until).toISOString()}: ${delivery.error}`;
+        return kept(await markRetry(db, row.id, claimer, { error: delivery.error, nextAttemptMs: until, maybeSent: delivery.maybeSent, refundAttempt: true }, at), 'retried', line);
       }
       if (row.attempts >= ctx.tuning.maxAttempts) {
         const error = `${delivery.error} (gave up after ${row.attempts} attempts)`;
-        return kept(await markDead(db, row.id, claimer, error, delivery.maybeSent, at), 'dead', `[social] gave up ${label}: ${error}`);
+        return kept(await markDead(db, row.id, claimer, error, delivery.maybeSent, at), 'dead', logLine`[social] gave up ${label}: ${error}`);
       }
       const next = Math.max(at + backoffMs(row.attempts, ctx.tuning.backoffBaseMs, ctx.tuning.backoffMaxMs, ctx.random), delivery.retryAt ?? 0);
-      return kept(await markRetry(db, row.id, claimer, { error: delivery.error, nextAttemptMs: next, maybeSent: delivery.maybeSent, refundAttempt: false }, at), 'retried');
+      const line = logLine`[social] will retry ${label} at ${new Date(next).toISOString()} (attempt ${row.attempts} failed): ${delivery.error}`;
+      return kept(await markRetry(db, row.id, claimer, { error: delivery.error, nextAttemptMs: next, maybeSent: delivery.maybeSent, refundAttempt: false }, at), 'retried', line);
     }
   }
 }

@@ -3,6 +3,7 @@
 // On a busy night this spares reading the whole election for every post.
 import type { Db } from '../../../db/client';
 import { electionOfContest, electionUpdatedAt, loadElection, type ElectionSnapshot } from '../../../db/results';
+import { publishableSnapshot } from '../../results/publishableSnapshot';
 
 export interface SnapshotCache {
   /** The election holding this declaration, as it now stands; null if it is gone. */
@@ -23,7 +24,8 @@ export function snapshotCache(db: Db): SnapshotCache {
       const cached = kept.get(electionId);
       const stamp = await electionUpdatedAt(db, electionId);
       if (cached && cached.election.updatedAt === stamp && holds(cached, contestId, version)) return cached;
-      const fresh = await loadElection(db, electionId);
+      const stored = await loadElection(db, electionId);
+      const fresh = stored && publishableSnapshot(stored);
       if (fresh) kept.set(electionId, fresh);
       else kept.delete(electionId);
       return fresh;

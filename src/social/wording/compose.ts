@@ -3,6 +3,7 @@
 // last resort cuts the words with "…", always keeping the link. Pure: the same facts,
 // template and rules always give the same text.
 import { formatNumber, formatPercent } from '../../domain';
+import { isolateDirection } from '../../domain/text';
 import type { DeclarationFacts } from './facts';
 import { electedInWords, electedLevels } from './elected';
 import { graphemes } from './measure';
@@ -17,17 +18,19 @@ export interface Composed {
   limit: number;
 }
 
+// Names and reasons are people's words: set apart when they hold a direction control, so
+// nothing typed can turn round the words after them, the link above all.
 export function templateValues(facts: DeclarationFacts, linkText: string, electedLevel = 0): TemplateValues {
   return {
-    ward: facts.ward,
-    result: facts.result,
-    summary: facts.summary,
-    elected: electedInWords(facts.elected, electedLevel),
+    ward: isolateDirection(facts.ward),
+    result: isolateDirection(facts.result),
+    summary: isolateDirection(facts.summary),
+    elected: isolateDirection(electedInWords(facts.elected, electedLevel)),
     majority: facts.majority === null ? null : formatNumber(facts.majority),
     turnout: facts.turnoutPercent === null ? null : formatPercent(facts.turnoutPercent),
-    council: facts.council,
+    council: facts.council === null ? null : isolateDirection(facts.council),
     // The template adds its own full stop.
-    reason: facts.reason === null ? null : facts.reason.replace(/[.\s]+$/, ''),
+    reason: facts.reason === null ? null : isolateDirection(facts.reason.replace(/[.\s]+$/, '')),
     version: String(facts.version),
     url: linkText,
   };
