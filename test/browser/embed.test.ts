@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedDefaultHeight } from '../../views/public/EmbedSnippet';
 import { medwaySubmissions, officerToken, postDeclaration } from '../support/declareOverHttp';
-import { giveHostileName, hostileName } from '../support/hostile';
+import { giveHostileName, publishedHostileName } from '../support/hostile';
 import { startServer } from '../support/server';
 import { axeViolations } from './axe';
 import { hasChromium, launchChromium } from './chromium';
@@ -152,7 +152,7 @@ describe.skipIf(!hasChromium)('the widget on a newsroom page in Chromium', () =>
         await expectNothingClipped(page);
         if (kind === 'contest') {
           const names = await page.frameLocator('iframe').locator('table.result').textContent();
-          expect(names).toContain(hostileName);
+          expect(names).toContain(publishedHostileName);
           expect(await inside.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
           expect(dialogs).toBe(0);
         }

@@ -92,6 +92,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
 
     await page.goto(`${server.url}/officer`);
     await expect.poll(() => page.url()).toContain('/login');
+    expect(await axeViolations(page), 'sign-in').toEqual([]);
     await page.getByLabel('User name').fill('sam');
     await page.getByLabel('Password').fill('count night 2023');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -151,6 +152,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     await page.getByRole('button', { name: 'Check the result' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await expect.poll(() => inView(page, summary)).toBe(true);
+    expect(await axeViolations(page), 'error summary').toEqual([]);
     await summary.getByRole('link', { name: 'Electorate: Use digits only, like 1,234.' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('electorate');
 
@@ -185,6 +187,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     await page.getByRole('button', { name: 'Declare and publish' }).click();
     const saved = page.getByRole('heading', { name: 'Saved on this phone: Fort Horsted' });
     await expect.poll(() => inView(page, saved)).toBe(true);
+    expect(await axeViolations(page), 'saved on the phone').toEqual([]);
 
     await page.reload();
     await expect.poll(() => inView(page, saved)).toBe(true);
@@ -360,6 +363,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
           await page.waitForSelector('#wards');
           const banner = page.getByText('Rehearsal over plain HTTP: passwords and results cross the network unencrypted.');
           await expect.poll(() => inView(page, banner)).toBe(true);
+          expect(await axeViolations(page), 'plain-HTTP banner').toEqual([]);
         }
         await page.context().close();
       }

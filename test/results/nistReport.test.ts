@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/sqlite';
 import { medwayFile, medwayWard } from '../fixtures';
 import { medwayNight, medwayWardNames } from '../social/medwayNight';
-import { giveHostileName, hostileName } from '../support/hostile';
+import { giveHostileName, publishedHostileName } from '../support/hostile';
 
 const schema = JSON.parse(readFileSync(new URL('../fixtures/nist/nist-1500-100-v2-election-results.json', import.meta.url), 'utf8'));
 
@@ -93,8 +93,8 @@ describe('NIST SP 1500-100 v2 export', () => {
 
   it('carries a hostile candidate name as data, exactly', async () => {
     const { report } = await declaredNight();
-    const person = report.Person.find((p: any) => p.Nickname === hostileName);
-    expect(person.FullName.Text[0].Content).toBe(hostileName);
-    expect(report.Election[0].Candidate.find((c: any) => c.PersonId === person['@id']).BallotName.Text[0].Content).toBe(hostileName);
+    const person = report.Person.find((p: any) => p.Nickname === publishedHostileName);
+    expect(person.FullName.Text[0].Content).toBe(publishedHostileName);
+    expect(report.Election[0].Candidate.find((c: any) => c.PersonId === person['@id']).BallotName.Text[0].Content).toBe(publishedHostileName);
   });
 });

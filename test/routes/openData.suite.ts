@@ -7,14 +7,17 @@ import { democracyClubColumns, extraColumns } from '../../src/results/democracyC
 import { medwayNight } from '../social/medwayNight';
 import { csvRecords, parseCsv } from '../support/csv';
 import { harness } from '../support/harness';
-import { giveHostileName, hostileName } from '../support/hostile';
+import { giveHostileName, publishedHostileName } from '../support/hostile';
 
 const newsroom = 'https://live.newsroom.example';
 
+
+/** As a deployment runs: its public address set, which feeds and exports link to. */
+const deployed = { publicUrl: 'https://results.example.gov.uk' };
 export function openDataSuite(driver: string, open: () => Promise<Db>): void {
   describe(`open data for newsrooms (${driver})`, () => {
     it('lets a page on any origin read every public GET and its ETag, 304s included, and answers the preflight', async () => {
-      const night = await medwayNight(open);
+      const night = await medwayNight(open, deployed);
       const allSaints = await night.declareWard('All Saints');
       const e = `/api/v1/elections/${encodeURIComponent(night.def.id)}`;
       const paths = [
@@ -57,7 +60,7 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
     });
 
     it('never opens officer, admin, sign-in or write routes to other origins', async () => {
-      const h = await harness(open);
+      const h = await harness(open, deployed);
       const { contestId, body } = await h.medwaySubmission('All Saints');
       const write = `/api/v1/contests/${encodeURIComponent(contestId)}/declaration`;
       const answers = [
@@ -82,7 +85,7 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
     });
 
     it('gives only the contests changed since a time, with the updatedAt to ask with next', async () => {
-      const night = await medwayNight(open);
+      const night = await medwayNight(open, deployed);
       const e = `/api/v1/elections/${encodeURIComponent(night.def.id)}`;
       const before = (await night.getJson(e)).body;
       const everything = await night.getJson(`${e}?since=${encodeURIComponent('2000-01-01T00:00:00Z')}`);
@@ -124,7 +127,7 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
     });
 
     it('refuses a since that is not a time with its zone, saying what to send', async () => {
-      const h = await harness(open);
+      const h = await harness(open, deployed);
       const e = `/api/v1/elections/${encodeURIComponent(h.def.id)}`;
       for (const since of ['yesterday', '2023-05-04', '2023-05-04T23:00:00', '2023-13-04T23:00:00Z', '']) {
         const res = await h.app.request(`${e}?since=${encodeURIComponent(since)}`, { headers: { origin: newsroom } });
@@ -138,7 +141,7 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
     });
 
     it("downloads every candidate under Democracy Club's results columns, ours after, spreadsheet-safe", async () => {
-      const night = await medwayNight(open);
+      const night = await medwayNight(open, deployed);
       await night.declareWard('All Saints');
       await night.declareWard('Rochester West and Borstal');
       const allSaints = await night.contest('All Saints');
@@ -179,7 +182,7 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
         spoilt_ballots: '5',
         total_electorate: '3495',
         turnout_percentage: '27.61',
-        results_source: `http://localhost/elections/${encodeURIComponent(night.def.id)}/contests/${encodeURIComponent(allSaints.id)}`,
+        results_source: `https://results.example.gov.uk/elections/${encodeURIComponent(night.def.id)}/contests/${encodeURIComponent(allSaints.id)}`,
         status: 'declared',
         version: '1',
         share_percent: '30.73',
@@ -189,11 +192,11 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
       const awaiting = rows.find((r) => r.post_label === 'Luton')!;
       expect(awaiting).toMatchObject({ votes_cast: '', elected: '', rank: '', results_source: '', status: 'awaiting' });
       // The hostile name stays one cell of one row, and a spreadsheet shows it as text.
-      expect(rows.filter((r) => r.candidate_id === hostile.id).map((r) => r.person_name)).toEqual([`'${hostileName}`]);
+      expect(rows.filter((r) => r.candidate_id === hostile.id).map((r) => r.person_name)).toEqual([`'${publishedHostileName}`]);
     });
 
     it('publishes NIST SP 1500-100 v2 JSON and the OpenAPI document, each with its own content type', async () => {
-      const night = await medwayNight(open);
+      const night = await medwayNight(open, deployed);
       await night.declareWard('All Saints');
       const e = `/api/v1/elections/${encodeURIComponent(night.def.id)}`;
       const nist = await night.app.request(`${e}/nist.json`);

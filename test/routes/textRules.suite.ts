@@ -70,7 +70,8 @@ export function textRulesSuite(driver: string, open: () => Promise<Db>): void {
       const before = await dumpDatabase(h.db);
       const res = await browser.post(`/officer/contests/${encodeURIComponent(contestId)}/declare`, { ...form, reason: 'late\u0000bundle' });
       expect(res.status).toBe(422);
-      expect(await res.text()).toContain('reason contains a control character (U+0000) that cannot be published');
+      // The API's words, as a sentence to the officer (src/officer/entryForm.ts sentenceFor).
+      expect(await res.text()).toContain('Reason contains a control character (U+0000) that cannot be published.');
       expect(await dumpDatabase(h.db)).toEqual(before);
     });
 

@@ -58,8 +58,8 @@ export function widgetSuite(driver: string, open: () => Promise<Db>): void {
       expect(html).toContain('<script src="/static/embed-frame.js" defer=""></script>');
     });
 
-    it('gives newsrooms a snippet on the results page, at the address asked, with a hostile name escaped', async () => {
-      const night = await medwayNight(open);
+    it("gives newsrooms a snippet on the results page, at the site's public address, with a hostile name escaped", async () => {
+      const night = await medwayNight(open, { publicUrl: 'https://results.example.gov.uk' });
       await night.db.update(elections).set({ name: hostileName }).where(eq(elections.id, night.def.id));
       const e = encodeURIComponent(night.def.id);
       const html = await (await night.app.request(`https://results.example.gov.uk/elections/${e}`)).text();
@@ -70,10 +70,10 @@ export function widgetSuite(driver: string, open: () => Promise<Db>): void {
       // Pasted into a page, the name stays inside the title attribute.
       expect(iframe).toContain('&quot;Bob&quot;');
       expect(iframe).not.toContain('<img');
-      // Each address gets its own snippet.
-      const local = await (await night.app.request(`/elections/${e}`)).text();
-      expect(local).toContain('http://localhost/embed/elections/');
-      expect(local).not.toContain('results.example.gov.uk');
+      // Never the address a request names: the page is kept by caches for everyone.
+      const elsewhere = await (await night.app.request(`http://attacker.example/elections/${e}`)).text();
+      expect(elsewhere).toContain('https://results.example.gov.uk/embed/elections/');
+      expect(elsewhere).not.toContain('attacker.example');
     });
   });
 }
