@@ -115,6 +115,9 @@ export const candidates = sqliteTable(
     knownAs: text('known_as'),
     description: text('description').notNull(),
     partyId: text('party_id').notNull(),
+    // Democracy Club's person id, where the definition gives it: newsrooms join on it
+    // (results-dc.csv's person_id).
+    dcPersonId: text('dc_person_id'),
     // Ballot papers list candidates alphabetically by surname; kept explicit so a
     // council whose paper differs can say so in the setup file.
     ballotOrder: integer('ballot_order').notNull(),

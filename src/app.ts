@@ -30,6 +30,7 @@ import { expectedBodyTypes } from './http/bodyTypes';
 import { feeds } from './routes/feeds';
 import { openDataPreflightRoutes } from './routes/openDataPreflight';
 import { openApiRoutes } from './routes/openApi';
+import { health } from './routes/health';
 import { errorForLog } from './logLine';
 
 export interface AppOptions {
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions) {
   const fixedOrigin = typeof publicUrl === 'function' ? null : originOfUrl(publicUrl);
   const publicOrigin = (c: Context) => (typeof publicUrl === 'function' ? originOfUrl(publicUrl(c)) : fixedOrigin);
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
+  app.route('/', health(options.db));
   app.route('/', openDataPreflightRoutes);
   app.route('/', openApiRoutes);
   // The results page's embed snippet shows the configured address, never a request's Host:

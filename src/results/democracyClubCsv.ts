@@ -37,9 +37,8 @@ function rankOf(candidate: CandidateResult, result: ContestResult): number | nul
 }
 
 /**
- * `wardUrl` gives each ward's page on our site, the source of its result. `person_id` stays
- * empty: the definition file does not carry Democracy Club person ids yet (storing them
- * needs a schema change; see README).
+ * `wardUrl` gives each ward's page on our site, the source of its result. `person_id` is the
+ * candidate's Democracy Club person id where the definition file gave one (`dcPersonId`).
  */
 export function democracyClubCsv(snapshot: ElectionSnapshot, wardUrl: (contestId: string) => string): string {
   const parties = partyDirectory(snapshot.parties);
@@ -48,9 +47,10 @@ export function democracyClubCsv(snapshot: ElectionSnapshot, wardUrl: (contestId
   for (const contest of snapshot.contests) {
     const r = contestResult(election.id, contest, parties);
     const declared = r.version !== null;
+    const personIds = new Map(contest.candidates.map((c) => [c.id, c.dcPersonId]));
     for (const c of r.candidates) {
       rows.push([
-        null, c.name, election.id, r.id, election.date,
+        personIds.get(c.id) ?? null, c.name, election.id, r.id, election.date,
         // Whether Democracy Club counts the election as current is theirs to say.
         null,
         c.party.name, democracyClubPartyId(c.party.id), r.name, flag(r.status === 'postponed'), r.seats,

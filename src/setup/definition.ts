@@ -19,6 +19,13 @@ const candidate = z.object({
   knownAs: text('knownAs').optional(),
   description: text('description'),
   party: text('party'),
+  // Democracy Club's person id ("12345" or 12345), passed on to results-dc.csv's person_id.
+  dcPersonId: z
+    .union([z.string().regex(/^\d{1,12}$/, 'dcPersonId must be Democracy Club\'s person id, a whole number'), z.number().int().positive().max(1e12)], {
+      error: "dcPersonId must be Democracy Club's person id, a whole number",
+    })
+    .transform(String)
+    .optional(),
 });
 
 const contest = z.object({

@@ -55,6 +55,7 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
         knownAs: cand.knownAs ?? null,
         description: cand.description,
         partyId: party(cand.party),
+        dcPersonId: cand.dcPersonId ?? null,
         ballotOrder,
       };
     }),

@@ -7,6 +7,7 @@ import { democracyClubColumns, extraColumns } from '../../src/results/democracyC
 import { medwayNight } from '../social/medwayNight';
 import { csvRecords, parseCsv } from '../support/csv';
 import { harness } from '../support/harness';
+import type { ElectionDefinition } from '../../src/setup/definition';
 import { giveHostileName, publishedHostileName } from '../support/hostile';
 
 const newsroom = 'https://live.newsroom.example';
@@ -141,7 +142,12 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
     });
 
     it("downloads every candidate under Democracy Club's results columns, ours after, spreadsheet-safe", async () => {
-      const night = await medwayNight(open, deployed);
+      // Chris Spalding with a Democracy Club person id in the definition, as "12345" or 12345.
+      const withPersonIds = (def: ElectionDefinition): ElectionDefinition => ({
+        ...def,
+        contests: def.contests.map((c) => ({ ...c, candidates: c.candidates.map((x) => (x.surname === 'Spalding' ? { ...x, dcPersonId: '70391' } : x)) })),
+      });
+      const night = await medwayNight(open, { ...deployed, define: withPersonIds });
       await night.declareWard('All Saints');
       await night.declareWard('Rochester West and Borstal');
       const allSaints = await night.contest('All Saints');
@@ -164,7 +170,7 @@ export function openDataSuite(driver: string, open: () => Promise<Db>): void {
       expect(rows).toHaveLength(186);
       const spalding = rows.find((r) => r.person_name === 'Chris Spalding')!;
       expect(spalding).toMatchObject({
-        person_id: '',
+        person_id: '70391',
         election_id: night.def.id,
         ballot_paper_id: allSaints.id,
         election_date: '2023-05-04',

@@ -32,6 +32,17 @@ describe('reading an election file', () => {
     ]);
   });
 
+  it("takes Democracy Club person ids as text or numbers, and refuses anything else", () => {
+    const file = structuredClone(medwayFile) as any;
+    file.contests[0].candidates[0].dcPersonId = '70391';
+    file.contests[0].candidates[1].dcPersonId = 12345;
+    const read = readDefinition(JSON.stringify(file));
+    expect(read.contests[0]!.candidates.slice(0, 3).map((c) => c.dcPersonId)).toEqual(['70391', '12345', undefined]);
+    expect(problemsOf((f) => (f.contests[0].candidates[0].dcPersonId = 'dc:70391'))).toEqual([
+      "contests[0].candidates[0].dcPersonId: dcPersonId must be Democracy Club's person id, a whole number",
+    ]);
+  });
+
   it('refuses a name longer than any real one', () => {
     expect(problemsOf((f) => (f.contests[2].candidates[0].otherNames = 'A'.repeat(201)))).toEqual([
       'contests[2].candidates[0].otherNames: otherNames must be at most 200 characters',

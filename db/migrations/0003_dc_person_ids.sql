@@ -1,0 +1,1 @@
+ALTER TABLE `candidates` ADD `dc_person_id` text;
