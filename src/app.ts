@@ -31,7 +31,7 @@ import { feeds } from './routes/feeds';
 import { openDataPreflightRoutes } from './routes/openDataPreflight';
 import { openApiRoutes } from './routes/openApi';
 import { health } from './routes/health';
-import { errorForLog } from './logLine';
+import { errorForLog, logLine } from './logLine';
 
 export interface AppOptions {
   /** The database for this request: one connection on Node, the D1 binding on Workers. */
@@ -84,8 +84,24 @@ export function createApp(options: AppOptions) {
   // A fixed PUBLIC_URL is read once, so a malformed one stops the server at start-up
   // rather than failing requests; on Workers it comes with each request's environment.
   const { publicUrl } = options;
-  const originOfUrl = (url: string | undefined) => (url ? new URL(url).origin : null);
-  const fixedOrigin = typeof publicUrl === 'function' ? null : originOfUrl(publicUrl);
+  const fixedOrigin = typeof publicUrl === 'function' || !publicUrl ? null : new URL(publicUrl).origin;
+  // On Workers the address comes with every request: parsed once per value, and a malformed
+  // one is logged once and treated as unset, rather than failing every page.
+  let lastUrl: string | undefined;
+  let lastOrigin: string | null = null;
+  const originOfUrl = (url: string | undefined): string | null => {
+    if (!url) return null;
+    if (url !== lastUrl) {
+      lastUrl = url;
+      try {
+        lastOrigin = new URL(url).origin;
+      } catch {
+        lastOrigin = null;
+      }
+      if (!lastOrigin) console.error(logLine`PUBLIC_URL ${url} is not a web address (like https://results.example.gov.uk): it is ignored.`);
+    }
+    return lastOrigin;
+  };
   const publicOrigin = (c: Context) => (typeof publicUrl === 'function' ? originOfUrl(publicUrl(c)) : fixedOrigin);
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
   app.route('/', health(options.db));

@@ -7,6 +7,8 @@ import type { AppEnv } from '../env';
 import { SignedOutPage } from '../../views/officer/SignedOutPage';
 import { equalInConstantTime, hashToken } from './secrets';
 import { sessionCookies } from './transport';
+import { readOnlyMethods } from '../http/methods';
+import { wantsHtml } from '../http/wantsHtml';
 
 
 /** Reads the credentials on every request (cheaply: one indexed lookup), never refuses. */
@@ -30,9 +32,6 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
 
 const rank: Record<Role, number> = { officer: 1, admin: 2 };
 
-function wantsHtml(accept: string | undefined): boolean {
-  return !!accept && accept.includes('text/html');
-}
 
 /**
  * Lets through only a signed-in user of at least `role`. A browser without a session is
@@ -43,7 +42,7 @@ export function requireRole(role: Role) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const viewer = c.var.viewer;
     if (!viewer) {
-      if (wantsHtml(c.req.header('accept'))) {
+      if (wantsHtml(c)) {
         if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
         // A form sent after the session ended: say so plainly; the browser's Back button
         // still holds what was typed.
@@ -54,11 +53,11 @@ export function requireRole(role: Role) {
     if (rank[viewer.user.role] < rank[role]) {
       return c.json({ error: 'forbidden', message: `This needs an ${role} login.` }, 403);
     }
-    if (viewer.via === 'session' && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    if (viewer.via === 'session' && !readOnlyMethods.has(c.req.method)) {
       const sent = c.req.header('x-csrf-token') ?? (await formField(c.req.raw.clone(), '_csrf'));
       if (!sent || !viewer.csrfToken || !equalInConstantTime(sent, viewer.csrfToken)) {
         const message = 'This form has expired or did not come from this site. Reload the page and try again.';
-        if (wantsHtml(c.req.header('accept'))) return c.html(<SignedOutPage title="Form expired" message={message} />, 403);
+        if (wantsHtml(c)) return c.html(<SignedOutPage title="Form expired" message={message} />, 403);
         return c.json({ error: 'csrf', message }, 403);
       }
     }

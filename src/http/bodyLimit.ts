@@ -4,6 +4,7 @@
 // as it arrives and dropped at the limit.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { readOnlyMethods } from './methods';
 import { refuse } from './refuse';
 
 // Sized from the largest real ward, twice over. English wards elect up to 3 councillors,
@@ -15,7 +16,7 @@ import { refuse } from './refuse';
 // a reason's characters escaped as \uXXXX at most). So one limit serves both.
 export const maxBodyBytes = 64 * 1024;
 
-export const limitBodySize: MiddlewareHandler = bodyLimit({
+const limit = bodyLimit({
   maxSize: maxBodyBytes,
   onError: (c) =>
     refuse(c, {
@@ -25,3 +26,7 @@ export const limitBodySize: MiddlewareHandler = bodyLimit({
       message: `This request is larger than ${maxBodyBytes / 1024} KB, far more than any ward's result needs, so it was not read.`,
     }),
 });
+
+// Requests that send no body skip it: reading `c.req.raw.body` makes @hono/node-server build
+// a full Request for every public page view, the hot path its lighter one exists for.
+export const limitBodySize: MiddlewareHandler = (c, next) => (readOnlyMethods.has(c.req.method) ? next() : limit(c, next));

@@ -4,14 +4,14 @@
 // (which refuses a text/plain body without a word of why) and before any body is read,
 // with a 415 that says what to send instead.
 import type { MiddlewareHandler } from 'hono';
+import { readOnlyMethods } from './methods';
 import { refuse } from './refuse';
 
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 const formType = 'application/x-www-form-urlencoded';
-const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const expectedBodyTypes: MiddlewareHandler = async (c, next) => {
-  if (readOnly.has(c.req.method)) return next();
+  if (readOnlyMethods.has(c.req.method)) return next();
   const type = mediaType(c.req.header('content-type'));
   const api = c.req.path.startsWith('/api/');
   if (type === (api ? 'application/json' : formType)) return next();

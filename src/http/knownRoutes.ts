@@ -10,7 +10,7 @@ interface Route {
   path: string;
 }
 
-const methodOrder = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const methodOrder = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * `routes` is read at the first request, once every route is mounted (the app's own
@@ -26,7 +26,9 @@ export function knownRoutes(routes: () => readonly Route[], notFound: (c: Contex
   return async (c, next) => {
     methodsAt ??= build();
     const allowed = new Set(methodsAt.match(c.req.method, c.req.path)[0].map(([method]) => method));
-    if (allowed.size === 0) return notFound(c);
+    // The open data's CORS preflight answers OPTIONS under a whole prefix: an address only it
+    // matches is still one no page serves.
+    if (allowed.size === 0 || (allowed.size === 1 && allowed.has('OPTIONS') && c.req.method !== 'OPTIONS')) return notFound(c);
     // Hono answers HEAD with the GET route.
     if (allowed.has('GET')) allowed.add('HEAD');
     if (allowed.has(c.req.method)) return next();

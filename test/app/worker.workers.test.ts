@@ -31,6 +31,15 @@ describe('src/worker.ts on D1', () => {
     expect(typeof body.message).toBe('string');
   });
 
+  it('treats a malformed PUBLIC_URL as unset rather than failing every page', async () => {
+    const id = `local.worker.${crypto.randomUUID()}`;
+    await drizzle(env.DB, { schema })
+      .insert(schema.elections)
+      .values({ id, name: 'Worker test', organisation: 'Test Council', date: '2023-05-04', totalSeats: 3, updatedAt: new Date().toISOString() });
+    const response = await get(`/api/v1/elections/${id}`, { PUBLIC_URL: 'results dot example' });
+    expect(response.status).toBe(200);
+  });
+
   it('reads an election from the D1 binding', async () => {
     const id = await newElection();
     const response = await get(`/api/v1/elections/${id}`);

@@ -364,6 +364,10 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
           const banner = page.getByText('Rehearsal over plain HTTP: passwords and results cross the network unencrypted.');
           await expect.poll(() => inView(page, banner)).toBe(true);
           expect(await axeViolations(page), 'plain-HTTP banner').toEqual([]);
+          // The phone script runs there too (no HTTPS-only API in it): its own check answers.
+          await page.getByRole('link', { name: /All Saints/ }).click();
+          await page.getByRole('button', { name: 'Check the result' }).click();
+          await expect.poll(() => page.locator('.error-summary.from-phone').isVisible()).toBe(true);
         }
         await page.context().close();
       }

@@ -88,6 +88,10 @@ export function limitsSuite(driver: string, open: () => Promise<Db>): void {
         const res = await h.app.request('/no/such/page', { method, headers: { 'content-type': 'text/plain' }, body: 'x' });
         expect(res.status, method).toBe(404);
       }
+      // Under the open data, where a CORS preflight answers OPTIONS for a whole prefix, a
+      // mistyped address is still a 404, not a 405 that allows nothing.
+      const typo = await h.app.request(`/api/v1/elections/${encodeURIComponent(h.def.id)}/declaratoins`);
+      expect(typo.status).toBe(404);
     });
 
     it('answers a known address asked with the wrong method 405, saying which methods it takes', async () => {

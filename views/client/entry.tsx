@@ -12,6 +12,14 @@ import { renderPending, showOutcome } from './outcome';
 import { savePending, type PendingDeclaration } from './pending';
 import { sendPending } from './sending';
 
+/**
+ * A fresh Idempotency-Key. Not crypto.randomUUID: browsers give that only to HTTPS pages,
+ * and a rehearsal over plain HTTP must run this script too. 128 random bits, hex.
+ */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** "1,234" and "1 234" as people write them; anything else is not a figure. */
 function count(text: string): number | null {
   const t = text.trim();
@@ -152,7 +160,7 @@ async function declareFrom(form: HTMLFormElement) {
     return refuse('This phone could not save the result, so it was not sent. Try again; if it fails again, reload the page to use the form without the app, or phone the result in.', document.getElementById('declare'));
   }
   // A fresh key for anything entered on this page afterwards: a new submission.
-  (form.elements.namedItem(fieldName.key) as HTMLInputElement).value = crypto.randomUUID();
+  (form.elements.namedItem(fieldName.key) as HTMLInputElement).value = newIdempotencyKey();
   reviewBox().replaceChildren();
   form.classList.remove('reviewing');
   showOutcome(entry, { kind: 'saved' });
@@ -165,7 +173,7 @@ export function enhanceEntryForm(): void {
   if (!form) return;
   // The key is made on the phone: a page served again from the offline cache must not
   // reuse the key of an entry already saved from it.
-  (form.elements.namedItem(fieldName.key) as HTMLInputElement).value = crypto.randomUUID();
+  (form.elements.namedItem(fieldName.key) as HTMLInputElement).value = newIdempotencyKey();
   // A tap on a box selects what is in it, so typing replaces it: a "3" typed into a box
   // holding last version's figure cannot become "30" or "03".
   form.addEventListener('focusin', (event) => {

@@ -26,11 +26,17 @@ async function sendOne(p: PendingDeclaration): Promise<void> {
     showOutcome(p, { kind: 'published', result });
     return;
   }
-  if (res.status === 401 || res.status === 403) {
-    await notePendingProblem(p.key, 'Your sign-in has expired: sign in again (in a new tab) and this will be sent.');
+  if (res.status === 401) {
+    await notePendingProblem(p.key, 'Your sign-in has expired: sign in again (in a new tab), then reload this page, and this will be sent.');
     return;
   }
-  if (res.status === 422 || res.status === 409 || res.status === 404) {
+  if (res.status === 403) {
+    // Signed in again elsewhere: this page still holds the old session's form token.
+    await notePendingProblem(p.key, 'Your sign-in has changed: reload this page and this will be sent.');
+    return;
+  }
+  // Anything else the server refused outright: sending again would not help.
+  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
     // The server refused the figures: sending again would not help. Say why, in view.
     const body = (await res.json().catch(() => ({}))) as { problems?: { message: string }[]; message?: string };
     const why = body.problems?.map((x) => x.message).join(' ') ?? body.message ?? 'The server refused this result.';

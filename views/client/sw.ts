@@ -95,18 +95,28 @@ async function keepEveryWard(): Promise<number> {
   return wards;
 }
 
-let lastKept = 0;
+// When the last crawl was, kept in the cache itself: a browser stops an idle service worker
+// after about 30 s, and a time held in memory would let every page load crawl again. Its
+// address is outside /officer and /static, so the fetch handler never serves it.
+const keptAtKey = '/.declare-officer-kept-at';
 const keepAtMostEveryMs = 5 * 60_000;
+
+async function keptRecently(cache: Cache): Promise<boolean> {
+  const at = Number(await (await cache.match(keptAtKey))?.text());
+  return Number.isFinite(at) && Date.now() - at < keepAtMostEveryMs;
+}
 
 worker.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type !== 'keep-for-offline') return;
   event.waitUntil(
     (async () => {
       // Every page load asks; a crawl every few minutes keeps statuses fresh enough.
-      if (Date.now() - lastKept < keepAtMostEveryMs) return event.source?.postMessage({ type: 'kept', wards: null });
-      lastKept = Date.now();
+      const cache = await caches.open(cacheName);
+      if (await keptRecently(cache)) return event.source?.postMessage({ type: 'kept', wards: null });
+      await cache.put(keptAtKey, new Response(String(Date.now())));
       const wards = await keepEveryWard().catch(() => 0);
-      if (wards === 0) lastKept = 0;
+      // Nothing kept (signed out, no signal): the next page load tries again.
+      if (wards === 0) await cache.delete(keptAtKey);
       event.source?.postMessage({ type: 'kept', wards });
     })(),
   );
