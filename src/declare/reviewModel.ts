@@ -4,7 +4,7 @@
 // JavaScript, the phone computes it from the same code with no signal, and one component
 // (views/officer/ReviewPanel.tsx) renders it on both.
 import { checkDeclaration, electCandidates, majority, rejectedTotal, turnoutPercent, validVotes, verifiedTotal, type Check } from '../domain';
-import { fieldName, formBoxes, rejectedBoxes, rejectedFields, verificationBoxes, type FormBox } from '../officer/entryForm';
+import { fieldName, rejectedBoxes, rejectedFields, verificationBoxes, voteBox, type FormBox } from '../officer/entryForm';
 import type { DeclarationSubmission } from './submission';
 
 export interface ReviewCandidate {
@@ -54,11 +54,11 @@ export interface ReviewModel {
 /** The submission's figures by form field name, as the review and old → new compare them. */
 export function figuresByField(s: DeclarationSubmission & { electorate: number }): Record<string, number> {
   const byField: Record<string, number> = {
-    [verificationBoxes[0]!.name]: s.ballotPapersVerified.pollingStations,
-    [verificationBoxes[1]!.name]: s.ballotPapersVerified.postal,
-    [verificationBoxes[2]!.name]: s.electorate,
+    [fieldName.pollingStations]: s.ballotPapersVerified.pollingStations,
+    [fieldName.postal]: s.ballotPapersVerified.postal,
+    [fieldName.electorate]: s.electorate,
   };
-  rejectedFields.forEach((r, i) => (byField[rejectedBoxes[i]!.name] = s.rejected[r]));
+  for (const r of rejectedFields) byField[fieldName.rejected(r)] = s.rejected[r];
   for (const v of s.votes) byField[fieldName.votes(v.candidate)] = v.votes;
   return byField;
 }
@@ -78,8 +78,6 @@ export function reviewModel({ seats, candidates, previous, submission: s }: Revi
     const before = previous?.[box.name];
     return { box, value: now[box.name] ?? 0, before: before !== undefined && before !== now[box.name] ? before : null };
   };
-  const boxes = formBoxes(candidates);
-  const voteBoxes = boxes.filter((b) => b.id.startsWith('votes-'));
   return {
     correcting: previous !== null,
     elected: outcome.elected.map((id) => ({ ...byId.get(id)!, votes: votesOf.get(id) ?? 0, byLot: outcome.electedByLot.includes(id) })),
@@ -87,7 +85,7 @@ export function reviewModel({ seats, candidates, previous, submission: s }: Revi
     turnoutPercent: turnoutPercent(verifiedTotal(s.ballotPapersVerified), s.electorate),
     sections: [
       { caption: 'Verification statement', rows: verificationBoxes.map(row), total: { label: 'Ballot papers verified', value: verifiedTotal(s.ballotPapersVerified) } },
-      { caption: 'Votes', rows: voteBoxes.map(row), total: { label: 'Valid votes', value: validVotes(counted) } },
+      { caption: 'Votes', rows: candidates.map(voteBox).map(row), total: { label: 'Valid votes', value: validVotes(counted) } },
       { caption: 'Rejected ballot papers', rows: rejectedBoxes.map(row), total: { label: 'Rejected in all', value: rejectedTotal(s.rejected) } },
     ],
     tie: outcome.tie && {
