@@ -5,6 +5,7 @@ import {
   councilControl,
   describeControl,
   majorityNeeded,
+  percentTo2dp,
   progress,
   seatsUndeclared,
   type PartySeats,
@@ -32,10 +33,15 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
   const votes = new Map<string, number>();
   const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
 
+  // Gains and losses are only known where the definition says who held the seats before.
+  const changesKnown = snapshot.contests.some((c) => c.previous.some((p) => p.seats > 0));
+  let declaredWithoutPrevious = 0;
+
   const contests: ContestHeadline[] = snapshot.contests.map((contest) => {
     const elected = electedIds(contest);
     for (const id of elected) add(won, candidateParty.get(id)!, 1);
     const changes = contestSeatChanges(contest);
+    if (elected.length > 0 && changes === null) declaredWithoutPrevious += 1;
     for (const g of changes?.gains ?? []) add(gains, g.partyId, g.seats);
     for (const l of changes?.losses ?? []) add(losses, l.partyId, l.seats);
     const latest = contest.status === 'declared' ? latestVersion(contest) : null;
@@ -61,6 +67,7 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
     previousControl: election.previousControl,
   });
   const totals = new Map(composition.map((t) => [t.partyId, t]));
+  const votesCast = [...votes.values()].reduce((sum, n) => sum + n, 0);
   const ref = (id: string): PartyRef => ({ id, name: parties.name(id), colour: parties.colour(id) });
 
   const standings: PartyStanding[] = snapshot.parties
@@ -70,9 +77,10 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
       seatsWon: totals.get(p.id)?.seatsWon ?? 0,
       seatsContinuing: totals.get(p.id)?.seatsContinuing ?? 0,
       seatsTotal: totals.get(p.id)?.seatsTotal ?? 0,
-      gains: gains.get(p.id) ?? 0,
-      losses: losses.get(p.id) ?? 0,
+      gains: changesKnown ? (gains.get(p.id) ?? 0) : null,
+      losses: changesKnown ? (losses.get(p.id) ?? 0) : null,
       votes: votes.get(p.id) ?? 0,
+      voteSharePercent: votesCast > 0 ? percentTo2dp(votes.get(p.id) ?? 0, votesCast) : null,
     }))
     .sort((a, b) => b.seatsTotal - a.seatsTotal || b.votes - a.votes || a.name.localeCompare(b.name));
 
@@ -84,6 +92,7 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
     updatedAt: election.updatedAt,
     seats: { total: election.totalSeats, majorityNeeded: majorityNeeded(election.totalSeats) },
     progress: progress(snapshot.contests),
+    declaredWithoutPrevious,
     control: {
       status: control.status,
       party: control.partyId ? ref(control.partyId) : null,

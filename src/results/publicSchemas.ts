@@ -18,9 +18,15 @@ export const partyStandingSchema = partyRefSchema.extend({
   seatsWon: count,
   seatsContinuing: count,
   seatsTotal: count,
-  gains: count,
-  losses: count,
+  gains: count.nullable().describe('seats won from another party; null when no ward has previous results (not known, rather than 0)'),
+  losses: count.nullable().describe('seats lost to another party; null when no ward has previous results'),
   votes: count,
+  voteSharePercent: z
+    .number()
+    .min(0)
+    .max(100)
+    .nullable()
+    .describe("the party's share of every vote cast for a candidate in the wards declared so far, 2 dp; null before any votes are declared"),
 });
 
 export const contestHeadlineSchema = z.object({
@@ -43,6 +49,9 @@ export const electionResultsSchema = z
     updatedAt: time.describe('time of the last change anyone can see; pass it as `since` next time'),
     seats: z.object({ total: count, majorityNeeded: count }),
     progress: z.object({ contestsDeclared: count, contestsTotal: count, seatsDeclared: count, seatsContested: count }),
+    declaredWithoutPrevious: count.describe(
+      "declared wards with no previous results in the definition: left out of every party's gains and losses",
+    ),
     control: z.object({
       status: z.enum(['undecided', 'majority', 'noc']),
       party: partyRefSchema.nullable(),

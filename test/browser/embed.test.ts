@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('the widget on a newsroom page in Chromium', () =>
       await expect.poll(async () => (await page.locator('iframe').boundingBox())!.height, { timeout: 5000 }).not.toBe(embedDefaultHeight.election);
       await expect.poll(() => isNothingClipped(page), { timeout: 5000 }).toBe(true);
       await expectNothingClipped(page);
-      expect(await inside.locator('.last-updated').textContent()).toMatch(/^Last updated \d\d:\d\d$/);
+      expect(await inside.locator('.last-updated').textContent()).toMatch(/^Last updated \d\d:\d\d on \w+day \d{1,2} \w+ \d{4}$/);
 
       if (width === 380) {
         const before = (await page.locator('iframe').boundingBox())!.height;

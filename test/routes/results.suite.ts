@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { listElections } from '../../db/results';
+import { formatNumber, formatPercent, percentTo2dp } from '../../src/domain';
+import { londonDateTime } from '../../views/public/londonTime';
 import { medwayFile } from '../fixtures';
 import { harness } from '../support/harness';
 import { sectionOf, textOf } from '../support/pageText';
@@ -60,10 +62,16 @@ export function resultsPagesSuite(driver: string, open: () => Promise<Db>): void
       expect(order).toEqual([...order].sort((a, b) => a - b));
       for (const c of api.contests.filter((x: any) => x.status === 'declared')) expect(latest).toContain(`${c.name}: ${c.summary}`);
 
-      // The table of parties says what the JSON says: seats, gains, losses.
+      // The tables of parties say what the JSON says: seats, gains, losses (not known: the
+      // Medway file has no ward-level previous results), then votes and their share.
       const table = textOf(sectionOf(html, 'seats-heading'));
-      for (const p of api.parties.filter((x: any) => x.seatsTotal > 0 || x.gains > 0 || x.losses > 0)) {
-        expect(table).toContain(`${p.name} ${p.seatsTotal} ${p.gains} ${p.losses}`);
+      for (const p of api.parties.filter((x: any) => x.seatsTotal > 0)) {
+        expect(p.gains).toBeNull();
+        expect(table).toContain(`${p.name} ${p.seatsTotal} – –`);
+      }
+      expect(table).toContain('Share of the vote in the 3 wards declared so far');
+      for (const p of api.parties.filter((x: any) => x.votes > 0)) {
+        expect(table).toContain(`${p.name} ${formatNumber(p.votes)} ${formatPercent(p.voteSharePercent)}`);
       }
       // The chart labels each bar in words, majority line included.
       expect(html).toMatch(/<svg class="seats-chart"[^>]*role="img"[^>]*aria-label="Seats: [^"]*30 seats needed for a majority"/);
@@ -78,9 +86,57 @@ export function resultsPagesSuite(driver: string, open: () => Promise<Db>): void
       expect(text).toContain('Labour gain from Conservative');
       expect(text).toContain('59 of 59 seats declared');
       expect(text).toContain('24 of 24 wards declared');
-      expect(text).toMatch(/Labour 33 \d+ \d+ Conservative 22 \d+ \d+ Independent 4/);
+      // Vote share across the night, from the file's own figures: every vote for a party's
+      // candidates over every vote cast.
+      const votesBy = new Map<string, number>();
+      for (const ward of medwayFile.contests) for (const c of ward.candidates) votesBy.set(c.party, (votesBy.get(c.party) ?? 0) + c.votes!);
+      const allVotes = [...votesBy.values()].reduce((a, b) => a + b, 0);
+      const share = (party: string) => `${party} ${formatNumber(votesBy.get(party)!)} ${formatPercent(percentTo2dp(votesBy.get(party)!, allVotes))}`;
+      expect(text).toContain('Labour 33 – – Conservative 22 – – Independent 4 – –');
+      expect(text).toContain(`Share of the vote in the 24 wards declared so far Party Votes Share ${share('Labour')} ${share('Conservative')}`);
+      expect(text).toContain(share('Independent'));
+      expect(text).toContain('Gains and losses are not shown: the council has not published who held each seat before.');
       expect(html).toContain('aria-label="Seats: Lab 33, Con 22, Ind 4, 30 seats needed for a majority"');
       expect(textOf(sectionOf(html, 'wards-heading'))).not.toContain('Awaiting result');
+    });
+
+    it('counts gains and losses only where the file says who held the seats, and says which wards it left out', async () => {
+      // All Saints was Conservative, Fort Horsted Labour (made up for the test); Chatham
+      // Central and Brompton has no previous result.
+      const previous: Record<string, { party: string; seats: number }[]> = {
+        'All Saints': [{ party: 'Conservative', seats: 1 }],
+        'Fort Horsted': [{ party: 'Labour', seats: 1 }],
+      };
+      const h = await harness(open, {
+        define: (def) => ({ ...def, contests: def.contests.map((c) => (previous[c.name] ? { ...c, previous: previous[c.name] } : c)) }),
+      });
+      const before = textOf(sectionOf((await page(h, `/elections/${h.def.id}`)).html, 'seats-heading'));
+      expect(before).toMatch(/Conservative 0 0 0 /);
+      expect(before).not.toContain('Share of the vote');
+      await declareWard(h, 'All Saints'); // Independent gain from Conservative
+      await declareWard(h, 'Fort Horsted'); // Conservative gain from Labour
+      await declareWard(h, 'Chatham Central and Brompton'); // three Labour seats: no comparison
+      const api = (await h.getJson(`/api/v1/elections/${h.def.id}`)).body;
+      const party = (name: string) => api.parties.find((p: any) => p.name === name);
+      expect([party('Independent').gains, party('Independent').losses]).toEqual([1, 0]);
+      expect([party('Conservative').gains, party('Conservative').losses]).toEqual([1, 1]);
+      expect([party('Labour').gains, party('Labour').losses]).toEqual([0, 1]);
+      expect(api.declaredWithoutPrevious).toBe(1);
+      const table = textOf(sectionOf((await page(h, `/elections/${h.def.id}`)).html, 'seats-heading'));
+      expect(table).toContain('Labour 3 0 1');
+      expect(table).toContain('Independent 1 1 0');
+      expect(table).toContain('Gains and losses leave out 1 declared ward with no previous result.');
+    });
+
+    it('says when every public page was last updated, in UK time with the date', async () => {
+      const h = await harness(open);
+      const { contestId } = await declareWard(h, 'All Saints');
+      const { updatedAt } = (await h.getJson(`/api/v1/elections/${h.def.id}`)).body;
+      const stamp = `Last updated ${londonDateTime(updatedAt)}`;
+      expect(stamp).toMatch(/^Last updated \d\d:\d\d on \w+day \d{1,2} \w+ \d{4}$/);
+      for (const path of [`/elections/${h.def.id}`, `/elections/${h.def.id}/live`, `/elections/${h.def.id}/contests/${contestId}`, `/elections/${h.def.id}/contests/${contestId}/live`]) {
+        expect(textOf((await page(h, path)).html), path).toContain(stamp);
+      }
     });
 
     it("shows a ward's declaration in full: candidates by votes, who was elected, majority, turnout, rejected, verification", async () => {

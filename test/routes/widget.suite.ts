@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { elections } from '../../db/schema';
 import { embedScriptIntegrity } from '../../src/assets/embedScriptIntegrity';
-import { londonClock } from '../../views/public/londonTime';
+import { londonClock, londonDateTime } from '../../views/public/londonTime';
 import { medwayNight } from '../social/medwayNight';
 import { giveHostileName, hostileName } from '../support/hostile';
 
@@ -39,8 +39,8 @@ export function widgetSuite(driver: string, open: () => Promise<Db>): void {
       const after = await night.app.request(path);
       const html = await after.text();
       expect(html).toContain('<table class="result">');
-      expect(html).toContain(`Last updated <time datetime="${updatedAt}">${londonClock(updatedAt)}</time>`);
-      expect(londonClock(updatedAt)).toMatch(/^\d\d:\d\d$/);
+      expect(html).toContain(`Last updated <time datetime="${updatedAt}">${londonDateTime(updatedAt)}</time>`);
+      expect(londonDateTime(updatedAt)).toMatch(/^\d\d:\d\d on \w+day /);
 
       const live = await night.app.request(`${path}/live`);
       expect(live.status).toBe(200);
@@ -54,7 +54,7 @@ export function widgetSuite(driver: string, open: () => Promise<Db>): void {
       await night.declareWard('All Saints');
       const { updatedAt } = (await night.getJson(`/api/v1/elections/${encodeURIComponent(night.def.id)}`)).body;
       const html = await (await night.app.request(`/embed/elections/${encodeURIComponent(night.def.id)}`)).text();
-      expect(html).toContain(`Last updated <time datetime="${updatedAt}">${londonClock(updatedAt)}</time>`);
+      expect(html).toContain(`Last updated <time datetime="${updatedAt}">${londonDateTime(updatedAt)}</time>`);
       expect(html).toContain('<script src="/static/embed-frame.js" defer=""></script>');
     });
 
@@ -65,7 +65,7 @@ export function widgetSuite(driver: string, open: () => Promise<Db>): void {
       const html = await (await night.app.request(`https://results.example.gov.uk/elections/${e}`)).text();
       const code = unescapeHtml(html.match(/<pre><code>([\s\S]*?)<\/code><\/pre>/)![1]!);
       const [iframe, script] = code.split(/\n(?=<script )/);
-      expect(iframe).toMatch(new RegExp(`^<iframe src="https://results\\.example\\.gov\\.uk/embed/elections/${e.replace(/\./g, '\\.')}" title="[^"]*: live results" width="100%" height="700" style="border:0" loading="lazy"></iframe>$`));
+      expect(iframe).toMatch(new RegExp(`^<iframe src="https://results\\.example\\.gov\\.uk/embed/elections/${e.replace(/\./g, '\\.')}" title="[^"]*: live results" width="100%" height="720" style="border:0" loading="lazy"></iframe>$`));
       expect(script).toBe(`<script src="https://results.example.gov.uk/static/embed.js" integrity="${embedScriptIntegrity}" crossorigin="anonymous" async=""></script>`);
       // Pasted into a page, the name stays inside the title attribute.
       expect(iframe).toContain('&quot;Bob&quot;');

@@ -5,6 +5,7 @@ import type { ContestResult } from '../../src/results/contestResult';
 import { BallotList, CandidateTable } from './CandidateTable';
 import { Corrections } from './Corrections';
 import { CountFigures } from './CountFigures';
+import { LastUpdated } from './LastUpdated';
 import { londonDateTime } from './londonTime';
 import { StatusLabel } from './StatusLabel';
 
@@ -15,7 +16,7 @@ const notYet: Partial<Record<ContestResult['status'], string>> = {
   postponed: 'The poll has been postponed (countermanded); a new poll will be held on another day.',
 };
 
-export function ContestLive({ result }: { result: ContestResult }) {
+export function ContestLive({ result, updatedAt }: { result: ContestResult; updatedAt: string }) {
   const declared = result.status === 'declared';
   return (
     <>
@@ -26,6 +27,7 @@ export function ContestLive({ result }: { result: ContestResult }) {
           <p>Declared at <time datetime={result.declaredAt}>{londonDateTime(result.declaredAt)}</time>{result.version !== null && result.version > 1 && ` (corrected: version ${result.version})`}.</p>
         )}
         {notYet[result.status] && <p>{notYet[result.status]}</p>}
+        <LastUpdated at={updatedAt} />
       </section>
       {declared ? (
         <>

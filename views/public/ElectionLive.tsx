@@ -4,6 +4,7 @@
 import type { ElectionView } from '../../src/results/electionView';
 import { AllWards } from './AllWards';
 import { Headline } from './Headline';
+import { LastUpdated } from './LastUpdated';
 import { LatestDeclarations } from './LatestDeclarations';
 import { SeatsByParty } from './SeatsByParty';
 
@@ -12,6 +13,7 @@ export function ElectionLive({ view }: { view: ElectionView }) {
   return (
     <>
       <Headline results={results} />
+      <LastUpdated at={results.updatedAt} />
       <SeatsByParty results={results} />
       <LatestDeclarations electionId={results.id} latest={view.latest} />
       <AllWards electionId={results.id} contests={results.contests} />

@@ -1,11 +1,23 @@
-// Seats, gains and losses by party, as a table: the figures behind the chart, for every
-// party that stood.
+// Seats, gains and losses by party, as a table: the figures behind the chart, for every party
+// that stood. A figure that cannot be known is shown as "–", never as 0.
 import { formatNumber } from '../../src/domain';
 import type { ElectionResults } from '../../src/results/electionResults';
 import { PartySwatch } from '../officer/PartySwatch';
 
+function known(n: number | null) {
+  return n === null ? <span title="Not known">–</span> : formatNumber(n);
+}
+
 export function PartyTable({ results }: { results: ElectionResults }) {
   const continuing = results.parties.reduce((n, p) => n + p.seatsContinuing, 0);
+  const changesKnown = results.parties.some((p) => p.gains !== null);
+  const notes = [
+    continuing > 0 && `Seats include ${formatNumber(continuing)} councillors not up for election this time.`,
+    !changesKnown && 'Gains and losses are not shown: the council has not published who held each seat before.',
+    changesKnown &&
+      results.declaredWithoutPrevious > 0 &&
+      `Gains and losses leave out ${formatNumber(results.declaredWithoutPrevious)} declared ${results.declaredWithoutPrevious === 1 ? 'ward' : 'wards'} with no previous result.`,
+  ].filter((note): note is string => typeof note === 'string');
   return (
     <table class="parties">
       <caption>Seats, gains and losses by party</caption>
@@ -24,16 +36,18 @@ export function PartyTable({ results }: { results: ElectionResults }) {
               <span class="party-name"><PartySwatch colour={p.colour} /> {p.name}</span>
             </th>
             <td class="num">{formatNumber(p.seatsTotal)}</td>
-            <td class="num">{formatNumber(p.gains)}</td>
-            <td class="num">{formatNumber(p.losses)}</td>
+            <td class="num">{known(p.gains)}</td>
+            <td class="num">{known(p.losses)}</td>
           </tr>
         ))}
       </tbody>
-      {continuing > 0 && (
+      {notes.length > 0 && (
         <tfoot>
-          <tr>
-            <td colspan={4} class="muted">Seats include {formatNumber(continuing)} councillors not up for election this time.</td>
-          </tr>
+          {notes.map((note) => (
+            <tr>
+              <td colspan={4} class="muted">{note}</td>
+            </tr>
+          ))}
         </tfoot>
       )}
     </table>
