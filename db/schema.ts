@@ -31,6 +31,8 @@ export const elections = sqliteTable('elections', {
   // Party id of the group that ran the council before tonight; null means it was in no
   // overall control (or we were not told).
   previousControl: text('previous_control'),
+  // When the count starts (ISO time), for the page residents bookmark before the night.
+  countStarts: text('count_starts'),
   createdAt: createdAt(),
   // Bumped by every write that changes what the public sees: caches and ETags key on it.
   updatedAt: text('updated_at').notNull(),
@@ -85,6 +87,13 @@ export const contests = sqliteTable(
     status: text('status', { enum: contestStatuses }).notNull().default('awaiting'),
     // Order in the setup file, so lists are stable for people and for diffs.
     position: integer('position').notNull(),
+    // The verification statement, entered before the count (null until then): ballot papers
+    // from polling stations and postal, checked against the ballot paper accounts.
+    verifiedPollingStations: integer('verified_polling_stations'),
+    verifiedPostal: integer('verified_postal'),
+    verifiedAt: text('verified_at'),
+    // When the declaration is expected (ISO time), from the timetable; null when not given.
+    expectedDeclaration: text('expected_declaration'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('contests_election').on(t.electionId, t.position)],

@@ -36,8 +36,8 @@ export async function countDeclarations(db: Db, electionId: string): Promise<num
 /**
  * Creates the election, or replaces its whole definition, in one atomic write. Refuses
  * once any result has been entered: changing wards or candidates under published results
- * would silently change what was published. Statuses the officers already set (counting,
- * postponed...) survive a re-import.
+ * would silently change what was published. Statuses and verification statements the
+ * officers already entered survive a re-import.
  */
 export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, actor: Actor) {
   const electionId = rows.election.id;
@@ -47,13 +47,23 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
     );
   }
   const existing = await db
-    .select({ id: contests.id, status: contests.status })
+    .select({
+      id: contests.id,
+      status: contests.status,
+      verifiedPollingStations: contests.verifiedPollingStations,
+      verifiedPostal: contests.verifiedPostal,
+      verifiedAt: contests.verifiedAt,
+    })
     .from(contests)
     .where(eq(contests.electionId, electionId));
-  const keptStatus = new Map(existing.filter((c) => c.status !== 'awaiting' && c.status !== 'uncontested').map((c) => [c.id, c.status]));
-  const contestRows = rows.contests.map((c) =>
-    c.status === 'awaiting' && keptStatus.has(c.id) ? { ...c, status: keptStatus.get(c.id)! } : c,
-  );
+  const entered = new Map(existing.map((c) => [c.id, c]));
+  const contestRows = rows.contests.map((c) => {
+    const before = entered.get(c.id);
+    if (!before) return c;
+    const { verifiedPollingStations, verifiedPostal, verifiedAt } = before;
+    const keepStatus = c.status === 'awaiting' && before.status !== 'awaiting' && before.status !== 'uncontested';
+    return { ...c, verifiedPollingStations, verifiedPostal, verifiedAt, ...(keepStatus ? { status: before.status } : {}) };
+  });
 
   const statements: Statement[] = [];
   if (existing.length) {
@@ -73,6 +83,7 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
           date: rows.election.date,
           totalSeats: rows.election.totalSeats,
           previousControl: rows.election.previousControl,
+          countStarts: rows.election.countStarts,
           updatedAt: rows.election.updatedAt,
         },
       }),

@@ -102,7 +102,7 @@ export function reviewContest({ snapshot, contest }: { snapshot: ElectionOfWard;
     lotWinners: s.lotWinners,
   };
   const names = new Map(contest.candidates.map((c) => [c.id, candidateName(c)]));
-  const checks = checkDeclaration(figures, { candidateName: (id) => names.get(id) ?? id });
+  const checks = checkDeclaration(figures, { candidateName: (id) => names.get(id) ?? id, statement: statementBeforeDeclaring(contest) });
   const preview = previewResult(snapshot, contest, figures, s.reason ?? null);
   const outcome = electCandidates(figures.candidates, figures.seats, figures.lotWinners);
   return { snapshot, contest, figures, checks, outcome, preview };
@@ -196,6 +196,12 @@ async function versionTaken(db: Db, contestId: string, version: number): Promise
   return contest.versions.some((v) => v.version === version);
 }
 
+/** The verification statement a first declaration is checked against (none once declared). */
+export function statementBeforeDeclaring(contest: ContestSnapshot): { pollingStations: number; postal: number } | null {
+  if (contest.versions.length > 0 || contest.verifiedPollingStations === null || contest.verifiedPostal === null) return null;
+  return { pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal };
+}
+
 /**
  * The review of a submission for the officer's screen (src/declare/reviewModel.ts), with
  * the ward's names and parties and, in a correction, the figures it replaces.
@@ -206,6 +212,7 @@ export function reviewOfSubmission({ snapshot, contest }: { snapshot: ElectionOf
     seats: contest.seats,
     candidates: contest.candidates.map((c) => ({ id: c.id, name: candidateName(c), party: parties.get(c.partyId) ?? c.partyId })),
     previous: declaredFigures(contest),
+    statement: statementBeforeDeclaring(contest),
     submission: { ...s, electorate: s.electorate ?? contest.electorate },
   });
 }

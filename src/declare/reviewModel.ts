@@ -19,6 +19,8 @@ export interface ReviewInput {
   candidates: ReviewCandidate[];
   /** The declared figures being corrected, by form field name; null for a first declaration. */
   previous: Record<string, number> | null;
+  /** The verification statement published before the count, for a first declaration. */
+  statement?: { pollingStations: number; postal: number } | null;
   /** The submission, with its electorate settled. */
   submission: DeclarationSubmission & { electorate: number };
 }
@@ -63,7 +65,7 @@ export function figuresByField(s: DeclarationSubmission & { electorate: number }
   return byField;
 }
 
-export function reviewModel({ seats, candidates, previous, submission: s }: ReviewInput): ReviewModel {
+export function reviewModel({ seats, candidates, previous, statement = null, submission: s }: ReviewInput): ReviewModel {
   const votesOf = new Map(s.votes.map((v) => [v.candidate, v.votes]));
   // Parties play no part in who is elected or in the checks.
   const counted = candidates.map((c) => ({ id: c.id, partyId: '', votes: votesOf.get(c.id) ?? 0 }));
@@ -71,7 +73,7 @@ export function reviewModel({ seats, candidates, previous, submission: s }: Revi
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const name = (id: string) => byId.get(id)?.name ?? id;
   const outcome = electCandidates(counted, seats, s.lotWinners);
-  const checks = checkDeclaration(figures, { candidateName: name });
+  const checks = checkDeclaration(figures, { candidateName: name, statement });
 
   const now = figuresByField(s);
   const row = (box: FormBox): AnswerRow => {

@@ -13,6 +13,15 @@ const figure = (what: string) =>
     .min(0, `${what} cannot be negative`)
     .max(mostPlausible, `${what} is too large to be real (over ${mostPlausible.toLocaleString('en-GB')})`);
 
+// The verification statement's figures, in the declaration and on their own before the count.
+const ballotPapersVerified = z.object(
+  {
+    pollingStations: figure('ballot papers verified from polling stations'),
+    postal: figure('postal ballot papers verified'),
+  },
+  { error: 'ballotPapersVerified must give pollingStations and postal' },
+);
+
 export const declarationSubmission = z.object({
   votes: z
     .array(
@@ -32,13 +41,7 @@ export const declarationSubmission = z.object({
     },
     { error: 'rejected must give the four reasons' },
   ),
-  ballotPapersVerified: z.object(
-    {
-      pollingStations: figure('ballot papers verified from polling stations'),
-      postal: figure('postal ballot papers verified'),
-    },
-    { error: 'ballotPapersVerified must give pollingStations and postal' },
-  ),
+  ballotPapersVerified,
   electorate: figure('electorate').min(1, 'electorate must be at least 1').optional(),
   lotWinners: z.array(z.string()).optional(),
   acceptWarnings: z.boolean({ error: 'acceptWarnings must be true or false' }).optional(),
@@ -46,6 +49,10 @@ export const declarationSubmission = z.object({
 });
 
 export type DeclarationSubmission = z.infer<typeof declarationSubmission>;
+
+/** A ward's verification statement, published before the count. */
+export const verificationSubmission = z.object({ ballotPapersVerified });
+export type VerificationSubmission = z.infer<typeof verificationSubmission>;
 
 /** The statuses set by hand (API or officer); "declared" comes only with a result. */
 export const statusChoices = ['awaiting', 'counting', 'recount', 'postponed'] as const;

@@ -11,6 +11,7 @@ export type CheckCode =
   | 'votes-exceed-possible'
   | 'turnout-over-100'
   | 'votes-above-verified'
+  | 'verified-differs-from-statement'
   | 'votes-out-of-line'
   | 'rejected-high'
   | 'tie-needs-lots'
@@ -26,12 +27,15 @@ export interface Check {
 export interface CheckOptions {
   /** How to name a candidate in messages (ids otherwise). */
   candidateName?: (candidateId: string) => string;
+  /** The verification statement published before the count, if one was. */
+  statement?: { pollingStations: number; postal: number } | null;
 }
 
 export function checkDeclaration(figures: CountFigures, options: CheckOptions = {}): Check[] {
   const candidateName = options.candidateName ?? ((id: string) => id);
   return [
     ...ballotPaperChecks(figures),
+    ...statementChecks(figures, options.statement ?? null),
     ...turnoutChecks(figures),
     ...slipChecks(figures, candidateName),
     ...lotChecks(figures, candidateName),
@@ -68,6 +72,21 @@ function ballotPaperChecks(figures: CountFigures): Check[] {
         `(${formatNumber(verified)} verified less ${formatNumber(rejected)} rejected) with ` +
         `${formatNumber(figures.seats)} votes each allow at most ${formatNumber(mostPossible)}: ` +
         `${formatNumber(votes - mostPossible)} too many.`,
+    ),
+  ];
+}
+
+/** The declared figures start from the published statement; a change there is worth a second look. */
+function statementChecks(figures: CountFigures, statement: { pollingStations: number; postal: number } | null): Check[] {
+  if (!statement) return [];
+  const now = figures.ballotPapersVerified;
+  if (now.pollingStations === statement.pollingStations && now.postal === statement.postal) return [];
+  return [
+    warning(
+      'verified-differs-from-statement',
+      `The verified ballot papers (${formatNumber(verifiedTotal(now))}: ${formatNumber(now.pollingStations)} from polling ` +
+        `stations, ${formatNumber(now.postal)} postal) differ from the verification statement published earlier ` +
+        `(${formatNumber(verifiedTotal(statement))}: ${formatNumber(statement.pollingStations)} and ${formatNumber(statement.postal)}).`,
     ),
   ];
 }

@@ -19,6 +19,19 @@ export function turnoutPercent(verifiedTotal: number, electorate: number): numbe
   return percentTo2dp(verifiedTotal, electorate);
 }
 
+/**
+ * Turnout across the wards whose ballot papers are known so far (verified or declared): all
+ * their ballot papers over all their electors, so a big ward weighs more than a small one.
+ * Null until one ward is known.
+ */
+export function turnoutSoFar(wards: readonly { electorate: number; ballotPapers: number | null }[]): { percent: number; wards: number } | null {
+  const known = wards.filter((w): w is { electorate: number; ballotPapers: number } => w.ballotPapers !== null && w.electorate > 0);
+  if (known.length === 0) return null;
+  const papers = known.reduce((sum, w) => sum + w.ballotPapers, 0);
+  const electors = known.reduce((sum, w) => sum + w.electorate, 0);
+  return { percent: percentTo2dp(papers, electors), wards: known.length };
+}
+
 export function validVotes(candidates: readonly Pick<CandidateVotes, 'votes'>[]): number {
   return candidates.reduce((sum, c) => sum + c.votes, 0);
 }

@@ -2,7 +2,7 @@
 // the API takes. Field names are shared with views/officer/ and views/client/officer.ts.
 import type { ContestSnapshot } from '../../db/results';
 import type { Problem } from '../declare/problems';
-import type { DeclarationSubmission } from '../declare/submission';
+import type { DeclarationSubmission, VerificationSubmission } from '../declare/submission';
 
 export const rejectedFields = ['noOfficialMark', 'tooManyVotes', 'identifiable', 'unmarkedOrUncertain'] as const;
 
@@ -38,6 +38,16 @@ export const verificationBoxes: FormBox[] = [
   { id: 'verified-ps', name: fieldName.pollingStations, label: 'Ballot papers verified from polling stations', what: 'the ballot papers verified from polling stations' },
   { id: 'verified-postal', name: fieldName.postal, label: 'Postal ballot papers verified', what: 'the postal ballot papers verified' },
   { id: 'electorate', name: fieldName.electorate, label: 'Electorate', what: 'the electorate' },
+];
+
+/**
+ * The verification statement published on its own before the count: a form of its own on
+ * the ward page, with names apart from the entry form's so the two never mix.
+ */
+export const statementField = { pollingStations: 'statement.pollingStations', postal: 'statement.postal' } as const;
+export const statementBoxes: FormBox[] = [
+  { ...verificationBoxes[0]!, id: 'statement-ps', name: statementField.pollingStations },
+  { ...verificationBoxes[1]!, id: 'statement-postal', name: statementField.postal },
 ];
 
 export const rejectedBoxes: FormBox[] = rejectedFields.map((r) => ({
@@ -111,6 +121,22 @@ export function submissionFromForm(body: FormBody, contest: ContestSnapshot): De
     ...(all(body, fieldName.lot).length ? { lotWinners: all(body, fieldName.lot) } : {}),
     ...(reason ? { reason } : {}),
   };
+}
+
+export function verificationFromForm(body: FormBody): VerificationSubmission {
+  return {
+    ballotPapersVerified: {
+      pollingStations: count(text(body, statementField.pollingStations)) as number,
+      postal: count(text(body, statementField.postal)) as number,
+    },
+  };
+}
+
+/** A verification problem's API field as the statement form's field. */
+export function statementFieldOf(problem: Problem): string {
+  if (problem.field === 'ballotPapersVerified.pollingStations') return statementField.pollingStations;
+  if (problem.field === 'ballotPapersVerified.postal') return statementField.postal;
+  return problem.field;
 }
 
 /** A problem's API field ("votes[2].votes") as the form field it is about. */

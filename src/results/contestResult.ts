@@ -7,6 +7,7 @@ import {
   percentTo2dp,
   rejectedTotal,
   turnoutPercent,
+  verifiedTotal,
 } from '../domain';
 import type { ContestSnapshot, DeclarationVersion } from '../../db/results';
 import { candidateName, type PartyDirectory } from './names';
@@ -72,6 +73,23 @@ function seatsByParty(contest: ContestSnapshot, parties: PartyDirectory, win: st
     .join(', ');
 }
 
+/**
+ * The ward's verified ballot papers as they stand: the declaration's, or before it the
+ * verification statement published ahead of the count; null when neither is in.
+ */
+export function knownBallotPapers(contest: ContestSnapshot): { pollingStations: number; postal: number } | null {
+  const latest = contest.status === 'declared' ? latestVersion(contest) : null;
+  if (latest) return { pollingStations: latest.verifiedPollingStations, postal: latest.verifiedPostal };
+  if (contest.status === 'uncontested' || contest.status === 'postponed') return null;
+  if (contest.verifiedPollingStations === null || contest.verifiedPostal === null) return null;
+  return { pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal };
+}
+
+/** The ward's electorate as it stands: the declaration's, else the definition's. */
+export function currentElectorate(contest: ContestSnapshot): number {
+  return (contest.status === 'declared' ? latestVersion(contest)?.electorate : undefined) ?? contest.electorate;
+}
+
 export function contestResult(electionId: string, contest: ContestSnapshot, parties: PartyDirectory): ContestResult {
   const latest = contest.status === 'declared' ? latestVersion(contest) : null;
   const elected = new Set(electedIds(contest));
@@ -95,7 +113,8 @@ export function contestResult(electionId: string, contest: ContestSnapshot, part
   // Declared: by votes, as the returning officer reads them; otherwise ballot-paper order.
   if (latest) candidates.sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
 
-  const verified = latest ? latest.verifiedPollingStations + latest.verifiedPostal : null;
+  const papers = knownBallotPapers(contest);
+  const verified = papers ? verifiedTotal(papers) : null;
   const rejected = latest
     ? {
         noOfficialMark: latest.rejectedNoOfficialMark,
@@ -104,7 +123,7 @@ export function contestResult(electionId: string, contest: ContestSnapshot, part
         unmarkedOrUncertain: latest.rejectedUnmarkedOrUncertain,
       }
     : null;
-  const electorate = latest?.electorate ?? contest.electorate;
+  const electorate = currentElectorate(contest);
 
   return {
     id: contest.id,
@@ -116,10 +135,12 @@ export function contestResult(electionId: string, contest: ContestSnapshot, part
     declaredAt: latest?.declaredAt ?? null,
     version: latest?.version ?? null,
     ballotPapersVerified: {
-      pollingStations: latest?.verifiedPollingStations ?? null,
-      postal: latest?.verifiedPostal ?? null,
+      pollingStations: papers?.pollingStations ?? null,
+      postal: papers?.postal ?? null,
       total: verified,
     },
+    verifiedAt: contest.verifiedAt,
+    expectedDeclaration: contest.expectedDeclaration,
     rejected: {
       noOfficialMark: rejected?.noOfficialMark ?? null,
       tooManyVotes: rejected?.tooManyVotes ?? null,

@@ -8,11 +8,14 @@ import {
   percentTo2dp,
   progress,
   seatsUndeclared,
+  turnoutPercent,
+  turnoutSoFar,
+  verifiedTotal,
   type PartySeats,
 } from '../domain';
 import type { z } from 'zod';
 import type { ElectionSnapshot } from '../../db/results';
-import { contestSeatChanges, contestSummary, electedIds, latestVersion } from './contestResult';
+import { contestSeatChanges, contestSummary, currentElectorate, electedIds, knownBallotPapers, latestVersion } from './contestResult';
 import { partyDirectory } from './names';
 import type { contestHeadlineSchema, electionResultsSchema, partyRefSchema, partyStandingSchema } from './publicSchemas';
 
@@ -46,6 +49,7 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
     for (const l of changes?.losses ?? []) add(losses, l.partyId, l.seats);
     const latest = contest.status === 'declared' ? latestVersion(contest) : null;
     for (const v of latest?.votes ?? []) add(votes, candidateParty.get(v.candidateId)!, v.votes);
+    const papers = knownBallotPapers(contest);
     return {
       id: contest.id,
       name: contest.name,
@@ -55,8 +59,16 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
       version: latest?.version ?? null,
       summary: contestSummary(contest, parties),
       elected,
+      turnoutPercent: papers ? turnoutPercent(verifiedTotal(papers), currentElectorate(contest)) : null,
+      expectedDeclaration: contest.expectedDeclaration,
     };
   });
+  const turnout = turnoutSoFar(
+    snapshot.contests.map((c) => {
+      const papers = knownBallotPapers(c);
+      return { electorate: currentElectorate(c), ballotPapers: papers ? verifiedTotal(papers) : null };
+    }),
+  );
 
   const wonSeats: PartySeats[] = [...won].map(([partyId, seats]) => ({ partyId, seats }));
   const composition = councilComposition(wonSeats, snapshot.continuing);
@@ -92,6 +104,8 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
     updatedAt: election.updatedAt,
     seats: { total: election.totalSeats, majorityNeeded: majorityNeeded(election.totalSeats) },
     progress: progress(snapshot.contests),
+    countStarts: election.countStarts,
+    turnout: turnout && { percent: turnout.percent, contests: turnout.wards },
     declaredWithoutPrevious,
     control: {
       status: control.status,

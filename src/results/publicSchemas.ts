@@ -38,6 +38,8 @@ export const contestHeadlineSchema = z.object({
   version: z.int().min(1).nullable(),
   summary: z.string(),
   elected: z.array(z.string()).describe('candidate ids'),
+  turnoutPercent: z.number().min(0).nullable().describe('from the declaration, or before it from the verification statement; else null'),
+  expectedDeclaration: time.nullable().describe('when the declaration is expected, from the timetable; null if not given'),
 });
 
 export const electionResultsSchema = z
@@ -49,6 +51,11 @@ export const electionResultsSchema = z
     updatedAt: time.describe('time of the last change anyone can see; pass it as `since` next time'),
     seats: z.object({ total: count, majorityNeeded: count }),
     progress: z.object({ contestsDeclared: count, contestsTotal: count, seatsDeclared: count, seatsContested: count }),
+    countStarts: time.nullable().describe('when the count starts, from the timetable; null if not given'),
+    turnout: z
+      .object({ percent: z.number().min(0), contests: count.describe('the wards it covers: verified or declared so far') })
+      .nullable()
+      .describe('ballot papers over electors in the wards known so far; null before the first'),
     declaredWithoutPrevious: count.describe(
       "declared wards with no previous results in the definition: left out of every party's gains and losses",
     ),
@@ -90,7 +97,11 @@ export const contestResultSchema = z
     electorate: count,
     declaredAt: time.nullable(),
     version: z.int().min(1).nullable(),
-    ballotPapersVerified: z.object({ pollingStations: figure, postal: figure, total: figure }),
+    ballotPapersVerified: z
+      .object({ pollingStations: figure, postal: figure, total: figure })
+      .describe("the declaration's figures; before it, the verification statement's (see verifiedAt)"),
+    verifiedAt: time.nullable().describe('when the verification statement was published before the count; null if it was not'),
+    expectedDeclaration: time.nullable().describe('when the declaration is expected, from the timetable; null if not given'),
     rejected: z.object({ noOfficialMark: figure, tooManyVotes: figure, identifiable: figure, unmarkedOrUncertain: figure, total: figure }),
     turnoutPercent: z.number().min(0).nullable(),
     validVotes: figure,

@@ -1,11 +1,13 @@
-// The write API for count software and scripts: declare a ward, set its status.
+// The write API for count software and scripts: declare a ward, set its status, publish its
+// verification statement.
 import { Hono } from 'hono';
 import { setContestStatus } from '../../db/declarations';
 import { requireRole } from '../auth/middleware';
 import { declareResult, loadContest } from '../declare/declareResult';
 import { requireIdempotencyKey } from '../declare/idempotencyKey';
-import { ProblemsError } from '../declare/problems';
-import { declarationSubmission, statusSubmission } from '../declare/submission';
+import { declarationSubmission, statusSubmission, verificationSubmission } from '../declare/submission';
+import { verifyContest } from '../declare/verifyContest';
+import { requireOpenWard } from '../declare/wardOpen';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
 import { jsonBody } from './validate';
@@ -29,17 +31,12 @@ export const declarationsApi = new Hono<AppEnv>()
   .post('/contests/:contestId/status', requireRole('officer'), jsonBody(statusSubmission), async (c) => {
     const { status } = c.req.valid('json');
     const { snapshot, contest } = await loadContest(c.var.db, c.req.param('contestId'));
-    if (contest.status === 'declared' || contest.status === 'uncontested') {
-      throw new ProblemsError(422, [
-        {
-          field: 'status',
-          message:
-            contest.status === 'declared'
-              ? `${contest.name} is already declared. To change its result, submit a correction.`
-              : `${contest.name} is uncontested: its candidates are elected unopposed.`,
-        },
-      ]);
-    }
+    requireOpenWard(contest, 'status');
     await setContestStatus(c.var.db, snapshot.election.id, contest.id, status, actorOf(c));
     return c.json({ id: contest.id, status });
+  })
+  // Setting the same figures again changes nothing anyone sees, so no Idempotency-Key is needed.
+  .post('/contests/:contestId/verification', requireRole('officer'), jsonBody(verificationSubmission), async (c) => {
+    const { contest, papers, total, verifiedAt } = await verifyContest(c.var.db, c.req.param('contestId'), c.req.valid('json'), actorOf(c));
+    return c.json({ id: contest.id, ballotPapersVerified: { ...papers, total }, verifiedAt });
   });

@@ -10,11 +10,15 @@ import { ReviewPanel } from '../../views/officer/ReviewPanel';
 import { WardList, WardResults } from '../../views/officer/WardList';
 import { Layout } from '../../views/Layout';
 import { requireRole } from '../auth/middleware';
-import { declaredFigures, declareResult, loadContest, reviewContest, reviewOfSubmission } from '../declare/declareResult';
+import { declaredFigures, declareResult, loadContest, reviewContest, reviewOfSubmission, statementBeforeDeclaring } from '../declare/declareResult';
 import { requireIdempotencyKey, validIdempotencyKey } from '../declare/idempotencyKey';
 import { notDeclared } from '../declare/reviewModel';
+import { isOpenWard } from '../declare/wardOpen';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
-import { declarationSubmission, statusChoices, statusSubmission, type StatusChoice } from '../declare/submission';
+import { declarationSubmission, statusChoices, statusSubmission, verificationSubmission, type StatusChoice } from '../declare/submission';
+import { verifyContest } from '../declare/verifyContest';
+import { turnoutPercent, verifiedTotal } from '../domain';
+import { VerificationPanel } from '../../views/officer/VerificationPanel';
 import type { AppEnv } from '../env';
 import {
   all,
@@ -22,7 +26,9 @@ import {
   formFieldOf,
   formValues,
   rejectedFields,
+  statementFieldOf,
   submissionFromForm,
+  verificationFromForm,
   type FormBody,
   type FormValues,
 } from '../officer/entryForm';
@@ -32,12 +38,19 @@ import { signedIn } from './signedIn';
 type Ctx = Context<AppEnv>;
 
 
-/** What the form shows first: the last declared figures when correcting, else the electorate. */
+/** What the form shows first: the last declared figures when correcting, else the electorate and the verification statement. */
 function initialValues(contest: ContestSnapshot): FormValues {
   const latest = contest.versions.at(-1);
   // Empty boxes, not "0": a figure typed after a pre-filled 0 became "03" or "30". An empty
   // rejected box counts as none, and the review shows it as 0.
-  if (!latest) return { [fieldName.electorate]: String(contest.electorate) };
+  if (!latest) {
+    // The verification statement published before the count is where the declaration starts.
+    const verified = contest.verifiedPollingStations !== null && contest.verifiedPostal !== null;
+    return {
+      [fieldName.electorate]: String(contest.electorate),
+      ...(verified ? { [fieldName.pollingStations]: String(contest.verifiedPollingStations), [fieldName.postal]: String(contest.verifiedPostal) } : {}),
+    };
+  }
   return {
     ...Object.fromEntries(latest.votes.map((v) => [fieldName.votes(v.candidateId), String(v.votes)])),
     [fieldName.rejected('noOfficialMark')]: String(latest.rejectedNoOfficialMark),
@@ -48,6 +61,18 @@ function initialValues(contest: ContestSnapshot): FormValues {
     [fieldName.postal]: String(latest.verifiedPostal),
     [fieldName.electorate]: String(latest.electorate),
   };
+}
+
+interface StatementState {
+  values?: FormValues;
+  errors?: Map<string, string>;
+  justPublished?: boolean;
+}
+
+function publishedStatement(contest: ContestSnapshot) {
+  if (contest.verifiedPollingStations === null || contest.verifiedPostal === null || contest.verifiedAt === null) return null;
+  const total = verifiedTotal({ pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal });
+  return { total, turnoutPercent: turnoutPercent(total, contest.electorate), at: contest.verifiedAt };
 }
 
 /** A status named in the address after a change: only a known status, never text from the URL. */
@@ -68,6 +93,7 @@ async function entryPage(
   problems: Problem[] = [],
   status: 200 | 409 | 422 = 200,
   statusNotice: { changed?: StatusChoice } = {},
+  statement: StatementState = {},
 ) {
   const { snapshot, contest } = await loadContest(c.var.db, contestId);
   const errors = new Map<string, string>();
@@ -81,7 +107,18 @@ async function entryPage(
   const shown = new Set(['reason', ...contest.candidates.map((x) => fieldName.votes(x.id)), ...rejectedFields.map((r) => fieldName.rejected(r)), fieldName.pollingStations, fieldName.postal, fieldName.electorate]);
   for (const [field, message] of errors) if (!shown.has(field)) general.push(message);
   return c.html(
-    <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} status={statusNotice} hasError={problems.length > 0}>
+    <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} status={statusNotice} hasError={problems.length > 0 || (statement.errors?.size ?? 0) > 0}>
+      {contest.versions.length === 0 && isOpenWard(contest) && contest.status !== 'postponed' && (
+        <VerificationPanel
+          contestId={contest.id}
+          contestName={contest.name}
+          published={publishedStatement(contest)}
+          values={statement.values ?? {}}
+          errors={statement.errors ?? new Map()}
+          csrfToken={signedIn(c).csrfToken}
+          justPublished={statement.justPublished}
+        />
+      )}
       <EntryForm
         contest={contest}
         parties={new Map(snapshot.parties.map((p) => [p.id, p]))}
@@ -91,6 +128,7 @@ async function entryPage(
         csrfToken={signedIn(c).csrfToken}
         idempotencyKey={validIdempotencyKey(values?.[fieldName.key]) ?? crypto.randomUUID()}
         declared={declaredFigures(contest)}
+        statement={statementBeforeDeclaring(contest)}
       />
     </ContestPage>,
     status,
@@ -153,7 +191,30 @@ export const officer = new Hono<AppEnv>()
       <WardList electionId={snapshot.election.id} electionName={snapshot.election.name} contests={snapshot.contests} query={query} signedIn={signedIn(c)} />,
     );
   })
-  .get('/officer/contests/:contestId', (c) => entryPage(c, c.req.param('contestId'), null, [], 200, { changed: changedStatus(c.req.query('changed')) }))
+  .get('/officer/contests/:contestId', (c) =>
+    entryPage(c, c.req.param('contestId'), null, [], 200, { changed: changedStatus(c.req.query('changed')) }, { justPublished: c.req.query('verified') === 'yes' }),
+  )
+  .post('/officer/contests/:contestId/verification', async (c) => {
+    const contestId = c.req.param('contestId');
+    const body = await c.req.parseBody();
+    const parsed = verificationSubmission.safeParse(verificationFromForm(body));
+    const refused = (problems: Problem[]) => {
+      const errors = new Map<string, string>();
+      for (const p of problems) {
+        const field = statementFieldOf(p);
+        errors.set(field.startsWith('statement.') ? field : 'general', p.message);
+      }
+      return entryPage(c, contestId, null, [], 422, {}, { values: formValues(body), errors });
+    };
+    if (!parsed.success) return refused(problemsFromZod(parsed.error));
+    try {
+      await verifyContest(c.var.db, contestId, parsed.data, actorOf(c));
+    } catch (error) {
+      if (!(error instanceof ProblemsError) || error.status !== 422) throw error;
+      return refused(error.problems);
+    }
+    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}?verified=yes#verification`, 303);
+  })
   .post('/officer/contests/:contestId/edit', async (c) => entryPage(c, c.req.param('contestId'), formValues(await c.req.parseBody({ all: true }))))
   .post('/officer/contests/:contestId/review', async (c) => reviewPage(c, c.req.param('contestId'), await c.req.parseBody({ all: true })))
   .post('/officer/contests/:contestId/declare', async (c) => {
@@ -194,7 +255,7 @@ export const officer = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const parsed = statusSubmission.safeParse(body);
     const { snapshot, contest } = await loadContest(c.var.db, contestId);
-    const open = contest.status !== 'declared' && contest.status !== 'uncontested';
+    const open = isOpenWard(contest);
     // A status is public at once: the first press asks, the second (confirmed) publishes.
     const confirmed = body.confirmed === 'yes';
     const changed = parsed.success && open && confirmed ? parsed.data.status : undefined;

@@ -28,12 +28,19 @@ const candidate = z.object({
     .optional(),
 });
 
+// A time with its zone ("2023-05-05T02:30:00+01:00" or "...Z"), kept in UTC.
+const timeWithZone = (what: string) =>
+  z.iso
+    .datetime({ offset: true, error: `${what} must be a date and time with its zone, like 2023-05-05T02:30:00+01:00` })
+    .transform((t) => new Date(t).toISOString());
+
 const contest = z.object({
   id: text('contest id'),
   name: text('contest name'),
   seats,
   electorate: count('electorate'),
   previous: z.array(partySeats).optional(),
+  expectedDeclaration: timeWithZone('expectedDeclaration').optional(),
   candidates: z.array(candidate).min(1, 'a contest needs at least one candidate'),
 });
 
@@ -46,6 +53,7 @@ export const electionDefinition = z
     totalSeats: seats.describe('totalSeats'),
     previousControl: text('previousControl').nullable().optional(),
     continuing: z.array(partySeats).optional(),
+    countStarts: timeWithZone('countStarts').optional(),
     parties: z
       .array(
         z.object({

@@ -36,6 +36,7 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
       // With no more candidates than seats there is no poll: all are elected unopposed.
       status: c.candidates.length <= c.seats ? ('uncontested' as const) : ('awaiting' as const),
       position,
+      expectedDeclaration: c.expectedDeclaration ?? null,
       updatedAt: now,
     },
     previous: (c.previous ?? []).map((p) => ({ contestId: c.id, partyId: party(p.party), seats: p.seats })),
@@ -73,6 +74,7 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
       date: def.date,
       totalSeats: def.totalSeats,
       previousControl,
+      countStarts: def.countStarts ?? null,
       updatedAt: now,
     },
     parties: register.parties().map((p) => ({ electionId: def.id, ...p })),

@@ -230,6 +230,24 @@ describe('checkDeclaration', () => {
     expect(checkDeclaration(figures)).toEqual(expected);
   });
 
+  it.each([
+    { why: 'figures as in the statement', statement: { pollingStations: 600, postal: 200 }, expected: [] },
+    { why: 'no statement published', statement: null, expected: [] },
+    {
+      why: 'postal papers changed since the statement',
+      statement: { pollingStations: 600, postal: 180 },
+      expected: [
+        {
+          code: 'verified-differs-from-statement',
+          blocking: false,
+          message: 'The verified ballot papers (800: 600 from polling stations, 200 postal) differ from the verification statement published earlier (780: 600 and 180).',
+        },
+      ],
+    },
+  ])('checks the figures against the verification statement: $why', ({ statement, expected }) => {
+    expect(checkDeclaration(figures({}), { statement })).toEqual(expected);
+  });
+
   it('names candidates the way the caller asks', () => {
     const names: Record<string, string> = { a: 'Jane Smith', b: 'Ali Khan' };
     const checks = checkDeclaration(figures({ votes: [400, 400] }), { candidateName: (id) => names[id] ?? id });

@@ -3,6 +3,7 @@ import {
   majority,
   rejectedTotal,
   turnoutPercent,
+  turnoutSoFar,
   validVotes,
   verifiedTotal,
   voteShares,
@@ -90,5 +91,21 @@ describe('majority', () => {
     { why: 'nobody elected yet', votes: [10, 10], elected: [], expected: null },
   ])('$why', ({ votes, elected, expected }) => {
     expect(majority(candidates(...votes), elected)).toBe(expected);
+  });
+});
+
+describe('turnoutSoFar', () => {
+  it.each([
+    { why: 'nothing known yet', wards: [{ electorate: 3000, ballotPapers: null }], expected: null },
+    { why: 'one ward', wards: [{ electorate: 4000, ballotPapers: 1000 }, { electorate: 3000, ballotPapers: null }], expected: { percent: 25, wards: 1 } },
+    {
+      why: 'weighted by electors, not an average of percentages (25% and 50% make 30%, not 37.5%)',
+      wards: [{ electorate: 8000, ballotPapers: 2000 }, { electorate: 2000, ballotPapers: 1000 }],
+      expected: { percent: 30, wards: 2 },
+    },
+    { why: 'rounded to 2 dp like every turnout', wards: [{ electorate: 3495, ballotPapers: 1060 }], expected: { percent: 30.33, wards: 1 } },
+    { why: 'a ward with no electorate is left out', wards: [{ electorate: 0, ballotPapers: 0 }], expected: null },
+  ])('$why', ({ wards, expected }) => {
+    expect(turnoutSoFar(wards)).toEqual(expected);
   });
 });

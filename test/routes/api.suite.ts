@@ -30,9 +30,12 @@ export function publicApiSuite(driver: string, open: () => Promise<Db>): void {
         version: null,
         summary: 'Awaiting result',
         elected: [],
+        turnoutPercent: null,
+        expectedDeclaration: null,
       });
+      expect(body).toMatchObject({ countStarts: null, turnout: null });
       const contest = await h.getJson(`/api/v1/elections/${h.def.id}/contests/${body.contests[0].id}`);
-      expect(contest.body).toMatchObject({ turnoutPercent: null, majority: null, validVotes: null, version: null, electorate: 3495 });
+      expect(contest.body).toMatchObject({ turnoutPercent: null, majority: null, validVotes: null, version: null, electorate: 3495, verifiedAt: null, expectedDeclaration: null });
       expect(contest.body.candidates.map((c: any) => c.name)).toEqual([
         'Bernard Edward Hyde', 'Kier Dorran Kemp', 'Bill Khatkar', 'Harold Ogunfemi', 'Elizabeth Ann Simpson', 'Chris Spalding', 'Julie Wallace',
       ]);

@@ -72,6 +72,7 @@ function reviewInput(form: HTMLFormElement, submission: DeclarationSubmission & 
       party: row.dataset.partyName ?? '',
     })),
     previous: form.dataset.declared ? (JSON.parse(form.dataset.declared) as Record<string, number>) : null,
+    statement: form.dataset.statement ? (JSON.parse(form.dataset.statement) as ReviewInput['statement']) : null,
     submission,
   };
 }

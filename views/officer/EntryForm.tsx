@@ -5,6 +5,7 @@
 import type { ContestSnapshot, PartyRow } from '../../db/results';
 import { fieldName, formBoxes, rejectedBoxes, sentenceFor, verificationBoxes, voteBox, type FormValues } from '../../src/officer/entryForm';
 import { candidateName } from '../../src/results/names';
+import { NumberField } from './NumberField';
 import { PartySwatch } from './PartySwatch';
 
 export interface EntryFormProps {
@@ -18,37 +19,8 @@ export interface EntryFormProps {
   general?: string[];
   /** In a correction, the declared figures by field name: the phone's review shows old → new. */
   declared?: Record<string, number> | null;
-}
-
-function NumberField(props: { name: string; label: string; values: FormValues; errors: Map<string, string>; hint?: string; swatch?: string; big?: boolean; id: string }) {
-  const error = props.errors.get(props.name);
-  const described = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`field${props.big ? ' big' : ''}${error ? ' has-error' : ''}`}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <span class="hint" id={`${props.id}-hint`}>
-          {props.swatch && <PartySwatch colour={props.swatch} />} {props.hint}
-        </span>
-      )}
-      {error && (
-        <span class="error" id={`${props.id}-error`}>
-          {error}
-        </span>
-      )}
-      <input
-        id={props.id}
-        name={props.name}
-        value={props.values[props.name] ?? ''}
-        inputmode="numeric"
-        pattern="[0-9][0-9, ]*"
-        autocomplete="off"
-        enterkeyhint="next"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
-    </div>
-  );
+  /** The verification statement published before the count: the phone's review checks against it. */
+  statement?: { pollingStations: number; postal: number } | null;
 }
 
 /** Field errors in the officer's words, keyed by field name. */
@@ -63,7 +35,7 @@ function errorSentences(contest: ContestSnapshot, errors: Map<string, string>): 
 
 const candidatesOf = (contest: ContestSnapshot) => contest.candidates.map((c) => ({ id: c.id, name: candidateName(c) }));
 
-export function EntryForm({ contest, parties, values, errors: apiErrors, csrfToken, idempotencyKey, general = [], declared = null }: EntryFormProps) {
+export function EntryForm({ contest, parties, values, errors: apiErrors, csrfToken, idempotencyKey, general = [], declared = null, statement = null }: EntryFormProps) {
   const correcting = contest.versions.length > 0;
   const errors = errorSentences(contest, apiErrors);
   const boxErrors = formBoxes(candidatesOf(contest)).filter((box) => errors.has(box.name));
@@ -72,7 +44,8 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
     // novalidate: our messages (server-side, and the phone script's) say more than the browser's.
     <>
     <form method="post" action={action} class="entry" id="entry" novalidate data-contest-id={contest.id} data-seats={contest.seats}
-      data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'} data-declared={declared ? JSON.stringify(declared) : undefined}>
+      data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'} data-declared={declared ? JSON.stringify(declared) : undefined}
+      data-statement={statement ? JSON.stringify(statement) : undefined}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       <input type="hidden" name={fieldName.key} value={idempotencyKey} />
       {(general.length > 0 || boxErrors.length > 0) && (

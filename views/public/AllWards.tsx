@@ -1,9 +1,18 @@
 // Every ward with its status and, once known, its result; each links to the ward's page.
+import { formatPercent } from '../../src/domain';
 import type { ContestHeadline } from '../../src/results/electionResults';
+import { londonClock } from './londonTime';
 import { contestPath } from './paths';
 import { StatusLabel } from './StatusLabel';
 
 const hasResult = (c: ContestHeadline) => c.status === 'declared' || c.status === 'uncontested';
+
+/** "Turnout 31.20% · expected around 02:30": what is known of a ward still counting. */
+function wardOutlook(c: ContestHeadline): string {
+  const expected = c.expectedDeclaration && `around ${londonClock(c.expectedDeclaration)}`;
+  if (c.turnoutPercent === null) return `Expected ${expected}`;
+  return `Turnout ${formatPercent(c.turnoutPercent)}${expected ? ` · expected ${expected}` : ''}`;
+}
 
 export function AllWards({ electionId, contests }: { electionId: string; contests: ContestHeadline[] }) {
   return (
@@ -16,6 +25,9 @@ export function AllWards({ electionId, contests }: { electionId: string; contest
               <span class="ward-name">{c.name}</span>{' '}
               <StatusLabel status={c.status} />
             </a>
+            {!hasResult(c) && c.status !== 'postponed' && (c.turnoutPercent !== null || c.expectedDeclaration) && (
+              <p class="ward-summary muted">{wardOutlook(c)}</p>
+            )}
             {hasResult(c) && (
               <p class="ward-summary">
                 {c.summary}

@@ -6,7 +6,8 @@ import { BallotList, CandidateTable } from './CandidateTable';
 import { Corrections } from './Corrections';
 import { CountFigures } from './CountFigures';
 import { LastUpdated } from './LastUpdated';
-import { londonDateTime } from './londonTime';
+import { formatNumber, formatPercent } from '../../src/domain';
+import { londonClock, londonDateTime } from './londonTime';
 import { StatusLabel } from './StatusLabel';
 
 const notYet: Partial<Record<ContestResult['status'], string>> = {
@@ -27,6 +28,15 @@ export function ContestLive({ result, updatedAt }: { result: ContestResult; upda
           <p>Declared at <time datetime={result.declaredAt}>{londonDateTime(result.declaredAt)}</time>{result.version !== null && result.version > 1 && ` (corrected: version ${result.version})`}.</p>
         )}
         {notYet[result.status] && <p>{notYet[result.status]}</p>}
+        {!declared && result.verifiedAt && result.ballotPapersVerified.total !== null && (
+          <p class="verified">
+            Verified: {formatNumber(result.ballotPapersVerified.total)} ballot papers
+            {result.turnoutPercent !== null && `, turnout ${formatPercent(result.turnoutPercent)}`}
+          </p>
+        )}
+        {!declared && result.status !== 'postponed' && result.status !== 'uncontested' && result.expectedDeclaration && (
+          <p>Expected around {londonClock(result.expectedDeclaration)}.</p>
+        )}
         <LastUpdated at={updatedAt} />
       </section>
       {declared ? (
