@@ -1,10 +1,12 @@
 // Recording a declared result. Everything a declaration causes (the version, its votes,
-// the ward's status, the election's change stamp, the queued posts, the audit entry and
+// the ward's status, the election's change stamp, the queued posts and subscriber
+// deliveries, the audit entry and
 // the idempotency key with its answer) commits in one atomic write, or none of it does.
 import { and, eq } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { chunkRows, commitAtomically, type Db, type Statement } from './client';
 import { contests, declarations, declarationVotes, elections, idempotencyKeys, outbox } from './schema';
+import { queueForSubscribers } from './subscribers';
 
 export interface NewDeclaration {
   electionId: string;
@@ -100,6 +102,8 @@ export async function recordDeclaration(
       ),
     );
   }
+  // Newsroom subscribers: one delivery each, in this same write.
+  statements.push(queueForSubscribers(db, { contestId: d.contestId, version: d.version }, now));
   statements.push(
     auditStatement(
       db,

@@ -2,10 +2,11 @@
 // row with one conditional UPDATE ... RETURNING (atomic on both drivers, so two
 // dispatchers never hold the same row), sends it, and records the outcome only while it
 // still holds the claim. See README "How exactly-once works".
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt, notLike, sql } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
 import { contests, outbox, socialChannels } from './schema';
+import { subscriberChannelPrefix } from './subscribers';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type OutboxStatus = OutboxRow['status'];
@@ -25,7 +26,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * - one sender per channel: no other row of the channel is being sent under a live claim,
  *   so rate limits and the order of posts hold across dispatchers;
  * - the channel is not paused nor waiting for a rate-limit reset, and a held channel's
- *   rows have been approved;
+ *   rows have been approved; a subscriber's channel is not paused;
  * - a correction waits until the post it follows is settled.
  */
 export async function claimNext(db: Db, channel: string, claimer: Claimer, nowMs: number): Promise<OutboxRow | null> {
@@ -53,6 +54,8 @@ export async function claimNext(db: Db, channel: string, claimer: Claimer, nowMs
             WHERE c.channel = o.channel
               AND (c.paused = 1 OR c.blocked_until > ${now}
                 OR (c.hold_for_approval = 1 AND o.status = 'pending' AND o.approved_at IS NULL)))
+          AND NOT EXISTS (SELECT 1 FROM subscribers b
+            WHERE o.channel = ${subscriberChannelPrefix} || b.id AND b.paused = 1)
           AND NOT EXISTS (SELECT 1 FROM outbox p
             WHERE p.channel = o.channel AND p.contest_id = o.contest_id AND p.version < o.version
               AND p.status IN ('pending', 'held', 'sending'))
@@ -194,25 +197,30 @@ const toEntry = (r: { row: OutboxRow; contestName: string; electionId: string })
   electionId: r.electionId,
 });
 
-/** The whole outbox for admins, newest first, optionally one status. */
-export async function listOutbox(db: Db, filter: { status?: OutboxStatus; limit?: number } = {}): Promise<OutboxEntry[]> {
+// The social channels' posts and the subscribers' deliveries are shown on screens of their
+// own: a newsroom's receiver being down is no news to the officer at the count.
+const socialPosts = notLike(outbox.channel, `${subscriberChannelPrefix}%`);
+const subscriberDeliveries = like(outbox.channel, `${subscriberChannelPrefix}%`);
+
+/** The outbox for admins, newest first, optionally one status: social posts, or subscribers' deliveries. */
+export async function listOutbox(db: Db, filter: { status?: OutboxStatus; limit?: number; of?: 'social' | 'subscribers' } = {}): Promise<OutboxEntry[]> {
   const rows = await db
     .select(withContest)
     .from(outbox)
     .innerJoin(contests, eq(contests.id, outbox.contestId))
-    .where(filter.status ? eq(outbox.status, filter.status) : undefined)
+    .where(and(filter.of === 'subscribers' ? subscriberDeliveries : socialPosts, filter.status ? eq(outbox.status, filter.status) : undefined))
     .orderBy(desc(outbox.createdAt), asc(outbox.contestId), desc(outbox.version), asc(outbox.channel))
     .limit(filter.limit ?? 200);
   return rows.map(toEntry);
 }
 
-/** Every post of one ward, by version then channel: what the officer sees. */
+/** Every social post of one ward, by version then channel: what the officer sees. */
 export async function outboxForContest(db: Db, contestId: string): Promise<OutboxEntry[]> {
   const rows = await db
     .select(withContest)
     .from(outbox)
     .innerJoin(contests, eq(contests.id, outbox.contestId))
-    .where(eq(outbox.contestId, contestId))
+    .where(and(eq(outbox.contestId, contestId), socialPosts))
     .orderBy(desc(outbox.version), asc(outbox.channel));
   return rows.map(toEntry);
 }

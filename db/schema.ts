@@ -316,6 +316,23 @@ export const socialChannels = sqliteTable('social_channels', {
   updatedBy: text('updated_by'),
 });
 
+// Newsrooms' own systems that get every declaration and correction pushed to them, signed
+// (README "Push to subscribers"). Each is its own outbox channel, `subscriber:<id>`, so its
+// deliveries retry, pause and fail independently of the others and of the social channels.
+export const subscribers = sqliteTable('subscribers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  // One subscriber per address: a form sent twice cannot double every delivery.
+  url: text('url').notNull().unique(),
+  // Kept as given, not hashed: every delivery is signed with it (HMAC-SHA256), so it must be
+  // at hand. Shown once, when generated; never on a page again.
+  secret: text('secret').notNull(),
+  // Paused: its deliveries are queued and wait; resumed, they go out in order.
+  paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  createdBy: text('created_by'),
+});
+
 export const auditLog = sqliteTable(
   'audit_log',
   {

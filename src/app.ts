@@ -19,6 +19,7 @@ import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
 import { adminSocial } from './routes/adminSocial';
+import { adminSubscribers } from './routes/adminSubscribers';
 import { officerSocial } from './routes/officerSocial';
 import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions) {
   app.route('/', admin);
   app.route('/', officerSocial);
   app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));
+  app.route('/', adminSubscribers);
   if (options.assets) app.route('/', assetRoutes(options.assets));
   // People get an HTML page, API clients the JSON error (see src/http/notFound.tsx).
   app.notFound(notFound);

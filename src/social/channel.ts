@@ -48,7 +48,16 @@ export type Delivery =
   | { outcome: 'refused'; error: string };
 
 export interface Channel {
-  name: ChannelName;
+  /** The outbox channel: a platform, or a newsroom subscriber's `subscriber:<id>`. */
+  name: ChannelName | `subscriber:${string}`;
+  /** How logs name it, when not by the platform's label (a subscriber, by its name). */
+  label?: string;
+  /**
+   * Sends every version, even one already corrected when its turn comes (a subscriber's
+   * system keeps the history). Without it, a superseded version is not posted: the
+   * correction goes out in its place, so the public never sees stale figures.
+   */
+  deliversEveryVersion?: boolean;
   rules: WordingRules;
   send(post: OutgoingPost): Promise<Delivery>;
 }

@@ -14,6 +14,7 @@ import { limitsSuite } from './limits.suite';
 import { officerFormSuite } from './officer.suite';
 import { openDataSuite } from './openData.suite';
 import { resultsPagesSuite } from './results.suite';
+import { subscribersSuite } from './subscribers.suite';
 import { textRulesSuite } from './textRules.suite';
 import { widgetSuite } from './widget.suite';
 
@@ -33,3 +34,4 @@ openDataSuite('d1', open);
 widgetSuite('d1', open);
 limitsSuite('d1', open);
 textRulesSuite('d1', open);
+subscribersSuite('d1', open);

@@ -2,6 +2,7 @@
 import type { ApiTokenListing, UserRow } from '../../db/users';
 import { Layout, type SignedIn } from '../Layout';
 import { londonDateTime } from '../public/londonTime';
+import { PostButton } from './PostButton';
 
 export interface AccountsPageProps {
   users: UserRow[];
@@ -11,15 +12,6 @@ export interface AccountsPageProps {
   signedIn: SignedIn;
   /** PUBLIC_URL is not set: posts and feeds link to whichever address served the request. */
   publicUrlMissing: boolean;
-}
-
-function ActionButton({ action, label, csrf, kind = 'secondary' }: { action: string; label: string; csrf: string; kind?: string }) {
-  return (
-    <form method="post" action={action}>
-      <input type="hidden" name="_csrf" value={csrf} />
-      <button type="submit" class={kind}>{label}</button>
-    </form>
-  );
 }
 
 export function AccountsPage({ users, tokens, notice, signedIn, publicUrlMissing }: AccountsPageProps) {
@@ -39,6 +31,9 @@ export function AccountsPage({ users, tokens, notice, signedIn, publicUrlMissing
       )}
       <p>
         <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
+      </p>
+      <p>
+        <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
       </p>
       {notice && <p role="status">{notice}</p>}
       <table class="votes">
@@ -69,19 +64,19 @@ export function AccountsPage({ users, tokens, notice, signedIn, publicUrlMissing
                       {own.map((t) => (
                         <li>
                           {t.name}, made <time datetime={t.createdAt}>{londonDateTime(t.createdAt)}</time>
-                          <ActionButton action={`${path}/tokens/${encodeURIComponent(t.tokenHash)}/revoke`} label={`Revoke ${t.name}`} csrf={csrf} />
+                          <PostButton action={`${path}/tokens/${encodeURIComponent(t.tokenHash)}/revoke`} label={`Revoke ${t.name}`} csrf={csrf} />
                         </li>
                       ))}
                     </ul>
                   )}
                 </td>
                 <td>
-                  <ActionButton action={`${path}/end-sessions`} label="Sign out everywhere and revoke API tokens" csrf={csrf} />
-                  <ActionButton action={`${path}/unlock`} label="Unlock sign-in" csrf={csrf} />
+                  <PostButton action={`${path}/end-sessions`} label="Sign out everywhere and revoke API tokens" csrf={csrf} />
+                  <PostButton action={`${path}/unlock`} label="Unlock sign-in" csrf={csrf} />
                   {u.disabled ? (
-                    <ActionButton action={`${path}/enable`} label="Enable" csrf={csrf} />
+                    <PostButton action={`${path}/enable`} label="Enable" csrf={csrf} />
                   ) : (
-                    <ActionButton action={`${path}/disable`} label="Disable" csrf={csrf} />
+                    <PostButton action={`${path}/disable`} label="Disable" csrf={csrf} />
                   )}
                 </td>
               </tr>

@@ -19,6 +19,25 @@ function ActionButton({ row, action, label, csrfToken }: { row: OutboxEntry; act
   );
 }
 
+/** When a post was queued, as a cell. */
+export function QueuedAt({ row }: { row: Pick<OutboxEntry, 'createdAt'> }) {
+  return (
+    <td>
+      <time datetime={row.createdAt}>{row.createdAt.slice(11, 19)}</time>
+    </td>
+  );
+}
+
+/** The ward a post is about, with its version when it is a correction: the row's header. */
+export function PostedWard({ row }: { row: Pick<OutboxEntry, 'contestName' | 'version'> }) {
+  return (
+    <th scope="row">
+      {row.contestName}
+      {row.version > 1 && <span class="muted"> (version {row.version})</span>}
+    </th>
+  );
+}
+
 export function OutboxTable({ rows, csrfToken }: OutboxTableProps) {
   if (rows.length === 0) return <p class="muted">Nothing here.</p>;
   return (
@@ -40,13 +59,8 @@ export function OutboxTable({ rows, csrfToken }: OutboxTableProps) {
           const state = postState(row);
           return (
             <tr id={`post-${row.id}`}>
-              <td>
-                <time datetime={row.createdAt}>{row.createdAt.slice(11, 19)}</time>
-              </td>
-              <th scope="row">
-                {row.contestName}
-                {row.version > 1 && <span class="muted"> (version {row.version})</span>}
-              </th>
+              <QueuedAt row={row} />
+              <PostedWard row={row} />
               <td>{channelLabel(row.channel)}</td>
               <td>
                 <strong class={`post-${state.tone}`}>{state.label}</strong>

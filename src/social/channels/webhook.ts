@@ -34,34 +34,50 @@ export async function webhookSignature(secret: string, timestamp: string, body: 
   return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-export function webhookChannel(config: { url: string; secret: string }, options: AdapterOptions): Channel {
+export interface SignedJsonTarget {
+  url: string;
+  secret: string;
+  userAgent: string;
+  /** How errors name the receiver: "The webhook". */
+  who: string;
+}
+
+/**
+ * Sends a post as signed JSON: the webhook channel's delivery, shared with the newsroom
+ * subscribers (channels/subscriber.ts), so both send the same body, headers and signature.
+ */
+export function signedJsonSender(target: SignedJsonTarget, options: AdapterOptions): Channel['send'] {
   const send = fetchWithTimeout(options.requestTimeoutMs);
+  return async (post) => {
+    const body = JSON.stringify(webhookPayload(post));
+    const timestamp = String(Math.floor(options.now() / 1000));
+    let response: Response;
+    try {
+      response = await send(target.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': target.userAgent,
+          [webhookHeaders.signature]: await webhookSignature(target.secret, timestamp, body),
+          [webhookHeaders.timestamp]: timestamp,
+          [webhookHeaders.delivery]: post.id,
+          [webhookHeaders.event]: post.kind,
+        },
+        body,
+      });
+    } catch (error) {
+      return networkFailure(target.who, error);
+    }
+    const text = await bodyText(response);
+    if (response.ok) return { outcome: 'posted', remote: { id: post.id, url: null } };
+    return httpFailure(target.who, response.status, text, retryAfter(response.headers.get('retry-after'), options.now()), options);
+  };
+}
+
+export function webhookChannel(config: { url: string; secret: string }, options: AdapterOptions): Channel {
   return {
     name: 'webhook',
     rules: wordingRules.webhook,
-    async send(post) {
-      const body = JSON.stringify(webhookPayload(post));
-      const timestamp = String(Math.floor(options.now() / 1000));
-      let response: Response;
-      try {
-        response = await send(config.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Declare-Webhook/1',
-            [webhookHeaders.signature]: await webhookSignature(config.secret, timestamp, body),
-            [webhookHeaders.timestamp]: timestamp,
-            [webhookHeaders.delivery]: post.id,
-            [webhookHeaders.event]: post.kind,
-          },
-          body,
-        });
-      } catch (error) {
-        return networkFailure('The webhook', error);
-      }
-      const text = await bodyText(response);
-      if (response.ok) return { outcome: 'posted', remote: { id: post.id, url: null } };
-      return httpFailure('The webhook', response.status, text, retryAfter(response.headers.get('retry-after'), options.now()), options);
-    },
+    send: signedJsonSender({ ...config, userAgent: 'Declare-Webhook/1', who: 'The webhook' }, options),
   };
 }

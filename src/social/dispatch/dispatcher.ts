@@ -12,11 +12,15 @@ import { outgoing, preparePost, type Prepared } from './compose';
 import { recordDelivery } from './record';
 import { snapshotCache } from './snapshots';
 
+const labelOf = (channel: Channel) => channel.label ?? channelLabel(channel.name);
+
 const errorText = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 200);
 
 export interface DispatcherDeps {
   db: Db;
   channels: Channel[];
+  /** Channels read afresh at every pass: the newsroom subscribers, which admins add and remove while it runs. */
+  moreChannels?: () => Promise<Channel[]>;
   publicUrl: string;
   tuning: DispatchTuning;
   /** Names this dispatcher in its claims; unique per process. */
@@ -68,16 +72,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     /** The post for a claimed row, or why there is none. Sends nothing. */
     async function prepare(channel: Channel, row: OutboxRow): Promise<Prepared | { cancelled: string } | { missing: true }> {
       const newest = await newestVersionQueued(deps.db, row);
-      // Never send figures already corrected: the correction goes out as the post instead.
-      // Not when an attempt may have gone through, though: that must be settled first.
-      if (newest > row.version && !row.uncertain) return { cancelled: `Not posted: version ${newest} replaced it before it went out.` };
+      // Never post figures already corrected: the correction goes out as the post instead.
+      // Not when an attempt may have gone through, though: that must be settled first; nor
+      // to a subscriber, whose system keeps every version.
+      if (newest > row.version && !row.uncertain && !channel.deliversEveryVersion) return { cancelled: `Not posted: version ${newest} replaced it before it went out.` };
       const snapshot = await snapshots.forDeclaration(row.contestId, row.version);
       const prepared = snapshot && (await preparePost(deps.db, row, snapshot, settings.get(channel.name), channel.rules, deps.publicUrl));
       return prepared ?? { missing: true };
     }
 
     async function deliver(channel: Channel, row: OutboxRow): Promise<void> {
-      const label = `${channelLabel(channel.name)}: ${row.contestId} v${row.version}`;
+      const label = `${labelOf(channel)}: ${row.contestId} v${row.version}`;
       let prepared: Awaited<ReturnType<typeof prepare>>;
       try {
         prepared = await prepare(channel, row);
@@ -90,7 +95,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         return;
       }
       if ('missing' in prepared) return record(channel, row, { outcome: 'refused', error: 'The declaration this post is about can no longer be found.' }, label);
-      const named = `${channelLabel(channel.name)}: ${prepared.facts.ward}${row.version > 1 ? ` (version ${row.version})` : ''}`;
+      const named = `${labelOf(channel)}: ${prepared.facts.ward}${row.version > 1 ? ` (version ${row.version})` : ''}`;
       if (!row.body) await freezeBody(deps.db, row.id, claimer, prepared.text, prepared.link);
       let delivery: Delivery;
       try {
@@ -120,7 +125,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
     }
 
-    await Promise.all(deps.channels.map((channel) => drain(channel)));
+    const channels = [...deps.channels, ...((await deps.moreChannels?.()) ?? [])];
+    await Promise.all(channels.map((channel) => drain(channel)));
     return report;
   }
 

@@ -17,7 +17,8 @@ export interface Delivery {
   payload: any;
 }
 
-export function fakeWebhook(options: FakeOptions = {}) {
+/** `secret`: the one it checks signatures with (a newsroom subscriber's own, say). */
+export function fakeWebhook(options: FakeOptions = {}, secret = webhookSecret) {
   const processed = new Map<string, Delivery>();
   const refusals: string[] = [];
   let redeliveries = 0;
@@ -25,7 +26,7 @@ export function fakeWebhook(options: FakeOptions = {}) {
     async (req) => {
       const timestamp = String(req.headers['x-declare-timestamp'] ?? '');
       const signature = String(req.headers['x-declare-signature'] ?? '');
-      const ok = signature === `sha256=${await hmacHex(webhookSecret, `${timestamp}.${req.body}`)}`;
+      const ok = signature === `sha256=${await hmacHex(secret, `${timestamp}.${req.body}`)}`;
       if (!ok || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) {
         refusals.push(ok ? 'stale timestamp' : 'bad signature');
         return { status: 401, body: { error: 'bad signature' } };

@@ -1,0 +1,4 @@
+import { openSqlite } from '../../db/sqlite';
+import { subscribersSuite } from './subscribers.suite';
+
+subscribersSuite('better-sqlite3', async () => openSqlite(':memory:').db);
