@@ -20,6 +20,7 @@ import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
+import { adminTimetable } from './routes/adminTimetable';
 import { officerSocial } from './routes/officerSocial';
 import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
@@ -137,6 +138,7 @@ export function createApp(options: AppOptions) {
   app.route('/', setup(options.setupToken ?? (() => undefined)));
   app.route('/', officer);
   app.route('/', admin);
+  app.route('/', adminTimetable);
   app.route('/', officerSocial);
   app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));
   app.route('/', adminSubscribers);

@@ -1,6 +1,7 @@
 // The admin's accounts screen: API tokens, disabling users, signing out everywhere (a lost
 // phone at the count), unlocking sign-in. Every action is audited by the db function it calls.
 import { Hono, type Context } from 'hono';
+import { listElections } from '../../db/results';
 import { endUserSessions } from '../../db/sessions';
 import { unlockSignIn } from '../../db/signInThrottle';
 import { findApiToken, findUserById, listLiveApiTokens, listUsers, revokeApiTokens, setUserDisabled, type UserRow } from '../../db/users';
@@ -36,8 +37,8 @@ export const admin = new Hono<AppEnv>()
   .use('/admin', requireRole('admin'))
   .use('/admin/*', requireRole('admin'))
   .get('/admin', async (c) => {
-    const [users, tokens, notice] = await Promise.all([listUsers(c.var.db), listLiveApiTokens(c.var.db), noticeOf(c)]);
-    return c.html(<AccountsPage users={users} tokens={tokens} notice={notice} signedIn={signedIn(c)} publicUrlMissing={!c.var.publicUrlSet} />);
+    const [users, tokens, elections, notice] = await Promise.all([listUsers(c.var.db), listLiveApiTokens(c.var.db), listElections(c.var.db), noticeOf(c)]);
+    return c.html(<AccountsPage users={users} tokens={tokens} elections={elections} notice={notice} signedIn={signedIn(c)} publicUrlMissing={!c.var.publicUrlSet} />);
   })
   .post('/admin/users/:userId/end-sessions', async (c) => {
     const user = await userParam(c);

@@ -168,6 +168,42 @@ export function countProgressSuite(driver: string, open: () => Promise<Db>): voi
       expect(textOf(await html(h, `/elections/${h.def.id}`))).not.toContain('Results from');
     });
 
+    it('lets an admin set the timetable in UK time, refusing a slip whole, and shows it on the public page', async () => {
+      const h = await harness(open);
+      const adminUser = await h.userWithToken('admin');
+      const timetable = `/admin/elections/${encodeURIComponent(h.def.id)}/timetable`;
+      const admin = await signIn(h.app, adminUser.user.name, testPassword, '/admin');
+      expect(await (await admin.get('/admin')).text()).toContain(`href="${timetable}"`);
+      const wards = await Promise.all(['All Saints', 'Watling'].map((name) => h.contest(name)));
+      const form = (over: Record<string, string>) => ({ _csrf: admin.csrf, countStarts: '2023-05-04T23:00', [`expected.${wards[0]!.id}`]: '2023-05-05T02:30', ...over });
+
+      const slip = await admin.post(timetable, form({ [`expected.${wards[1]!.id}`]: '2023-05-05 2.45am' }));
+      expect(slip.status).toBe(422);
+      const slipText = textOf(await slip.text());
+      expect(slipText).toContain('There is a problem: nothing was saved');
+      expect(slipText).toContain('The expected time for Watling must be a date and a time in UK time, like 2023-05-05 02:30');
+      expect((await h.getJson(`/api/v1/elections/${h.def.id}`)).body.countStarts).toBeNull();
+
+      const saved = await admin.post(timetable, form({}));
+      expect(saved.status).toBe(303);
+      expect(textOf(await (await admin.get(saved.headers.get('location')!)).text())).toContain('The timetable is saved and on the public page.');
+      const election = (await h.getJson(`/api/v1/elections/${h.def.id}`)).body;
+      // 23:00 and 02:30 in May are BST: an hour ahead of UTC.
+      expect(election.countStarts).toBe('2023-05-04T22:00:00.000Z');
+      expect(election.contests.find((c: any) => c.id === wards[0]!.id).expectedDeclaration).toBe('2023-05-05T01:30:00.000Z');
+      expect(election.contests.find((c: any) => c.id === wards[1]!.id).expectedDeclaration).toBeNull();
+      const page = textOf(await html(h, `/elections/${h.def.id}`));
+      expect(page).toContain('Results from 23:00 on Thursday 4 May 2023.');
+      expect(page).toContain('All Saints Awaiting result Expected around 02:30');
+      // Shown again as typed, in UK time.
+      expect(await (await admin.get(timetable)).text()).toContain('name="countStarts" value="2023-05-04T23:00"');
+
+      // An officer cannot change it.
+      const officer = await signIn(h.app, h.officer.user.name, testPassword, `/officer/elections/${encodeURIComponent(h.def.id)}`);
+      expect((await officer.post(timetable, { _csrf: officer.csrf, countStarts: '' })).status).toBe(403);
+      expect((await h.app.request(timetable)).status).not.toBe(200);
+    });
+
     it('refuses a timetable time without its zone, naming the field', async () => {
       const h = await harness(open);
       const parsed = electionDefinition.safeParse({ ...h.def, countStarts: '2023-05-04 23:00' });

@@ -7,6 +7,8 @@ import { PostButton } from './PostButton';
 export interface AccountsPageProps {
   users: UserRow[];
   tokens: ApiTokenListing[];
+  /** The elections, each with a link to its timetable. */
+  elections: { id: string; name: string }[];
   /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
   notice: string | null;
   signedIn: SignedIn;
@@ -14,7 +16,7 @@ export interface AccountsPageProps {
   publicUrlMissing: boolean;
 }
 
-export function AccountsPage({ users, tokens, notice, signedIn, publicUrlMissing }: AccountsPageProps) {
+export function AccountsPage({ users, tokens, elections, notice, signedIn, publicUrlMissing }: AccountsPageProps) {
   const csrf = signedIn.csrfToken;
   return (
     <Layout title="Admin · Declare" signedIn={signedIn}>
@@ -35,6 +37,11 @@ export function AccountsPage({ users, tokens, notice, signedIn, publicUrlMissing
       <p>
         <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
       </p>
+      {elections.map((e) => (
+        <p>
+          <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
+        </p>
+      ))}
       {notice && <p role="status">{notice}</p>}
       <table class="votes">
         <thead>

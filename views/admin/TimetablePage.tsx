@@ -1,0 +1,86 @@
+// Admin → Timetable: when the count starts and when each ward is expected to declare, in UK
+// time. Both show on the public results page at once ("Results from 23:00 on Thursday 4 May",
+// "Expected around 02:30"), so the page can be promoted before the night.
+import type { ContestRow, ElectionRow } from '../../db/results';
+import { londonLocalValue } from '../../src/validation/londonTime';
+import { Layout, type SignedIn } from '../Layout';
+
+export interface TimetablePageProps {
+  election: ElectionRow;
+  contests: ContestRow[];
+  /** What was typed, by field name, when the form is shown again with problems. */
+  typed?: Record<string, string>;
+  /** Problems by field name. */
+  errors?: Map<string, string>;
+  saved?: boolean;
+  signedIn: SignedIn;
+}
+
+export const timetableField = { countStarts: 'countStarts', expected: (contestId: string) => `expected.${contestId}` } as const;
+
+function TimeField({ id, name, label, value, error }: { id: string; name: string; label: string; value: string; error?: string }) {
+  return (
+    <div class={`field${error ? ' has-error' : ''}`}>
+      <label for={id}>{label}</label>
+      {error && (
+        <span class="error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      <input type="datetime-local" id={id} name={name} value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+    </div>
+  );
+}
+
+export function TimetablePage({ election, contests, typed, errors = new Map(), saved = false, signedIn }: TimetablePageProps) {
+  const shown = (name: string, stored: string | null) => typed?.[name] ?? (stored ? londonLocalValue(stored) : '');
+  return (
+    <Layout title={`${errors.size ? 'Error: ' : ''}Timetable · ${election.name} · Declare`} signedIn={signedIn}>
+      <p class="crumbs">
+        <a href="/admin">Admin</a>
+      </p>
+      <h1>Timetable</h1>
+      <p>{election.name}. Times are UK time; leave a box empty for none. The public page shows them at once.</p>
+      {saved && (
+        <p class="notice" role="status">
+          The timetable is saved and on the public page.
+        </p>
+      )}
+      {errors.size > 0 && (
+        <div class="error-summary" role="alert" tabindex={-1}>
+          <h2>There is a problem: nothing was saved</h2>
+          <ul>
+            {[...errors.values()].map((message) => (
+              <li>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" action={`/admin/elections/${encodeURIComponent(election.id)}/timetable`} novalidate>
+        <input type="hidden" name="_csrf" value={signedIn.csrfToken} />
+        <TimeField
+          id="count-starts"
+          name={timetableField.countStarts}
+          label="Results from (the count starts)"
+          value={shown(timetableField.countStarts, election.countStarts)}
+          error={errors.get(timetableField.countStarts)}
+        />
+        <fieldset>
+          <legend>Expected declarations</legend>
+          {contests.map((c, i) => (
+            <TimeField
+              id={`expected-${i}`}
+              name={timetableField.expected(c.id)}
+              label={c.name}
+              value={shown(timetableField.expected(c.id), c.expectedDeclaration)}
+              error={errors.get(timetableField.expected(c.id))}
+            />
+          ))}
+        </fieldset>
+        <button type="submit" class="primary">
+          Save the timetable
+        </button>
+      </form>
+    </Layout>
+  );
+}
