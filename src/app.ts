@@ -18,6 +18,7 @@ import { ProblemsError } from './declare/problems';
 import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
+import { adminElections } from './routes/adminElections';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions) {
   app.route('/', officer);
   app.route('/', admin);
   app.route('/', adminTimetable);
+  app.route('/', adminElections);
   app.route('/', officerSocial);
   app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));
   app.route('/', adminSubscribers);

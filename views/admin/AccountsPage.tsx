@@ -37,6 +37,9 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
       <p>
         <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
       </p>
+      <p>
+        <a href="/admin/elections/new">Upload an election</a>: the definition file, or Democracy Club's candidates CSV.
+      </p>
       {elections.map((e) => (
         <p>
           <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
