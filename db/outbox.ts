@@ -3,7 +3,7 @@
 // dispatchers never hold the same row), sends it, and records the outcome only while it
 // still holds the claim. See README "How exactly-once works".
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { auditStatement, type Actor } from './audit';
+import { auditStatementIf, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
 import { contests, outbox, socialChannels } from './schema';
 
@@ -252,7 +252,15 @@ export async function actOnOutboxRow(db: Db, id: string, action: AdminAction, ac
       .update(outbox)
       .set({ ...change, updatedAt: now })
       .where(and(eq(outbox.id, id), inArray(outbox.status, fromStatus[action]))),
-    auditStatement(db, actor, { action: `social.${action}`, entity: 'outbox', entityId: id, detail: {} }, now),
+    // Recorded only if the update above changed the row (it alone sets this status at this
+    // instant): a second click on a stale page is no second retry in the log.
+    auditStatementIf(
+      db,
+      actor,
+      { action: `social.${action}`, entity: 'outbox', entityId: id, detail: {} },
+      sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${id} AND ${outbox.status} = ${change.status} AND ${outbox.updatedAt} = ${now})`,
+      now,
+    ),
   ]);
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
   return row ?? null;
