@@ -230,6 +230,35 @@ export async function outboxCounts(db: Db): Promise<{ channel: string; status: O
     .groupBy(outbox.channel, outbox.status);
 }
 
+/** A channel's queue for the status page: what waits, since when, and how posting has gone. */
+export interface ChannelQueue {
+  channel: string;
+  /** Posts not yet out: queued, being sent, or held for approval. */
+  waiting: number;
+  held: number;
+  /** When the oldest of those was queued (ISO), or null when none waits. */
+  oldestWaitingSince: string | null;
+  /** When the channel last posted (ISO), or null. */
+  lastPostedAt: string | null;
+  failed: number;
+}
+
+export async function outboxQueues(db: Db): Promise<ChannelQueue[]> {
+  const waiting = sql`${outbox.status} IN ('pending', 'sending', 'held')`;
+  return db
+    .select({
+      channel: outbox.channel,
+      waiting: sql<number>`SUM(CASE WHEN ${waiting} THEN 1 ELSE 0 END)`,
+      held: sql<number>`SUM(CASE WHEN ${outbox.status} = 'held' THEN 1 ELSE 0 END)`,
+      oldestWaitingSince: sql<string | null>`MIN(CASE WHEN ${waiting} THEN ${outbox.createdAt} END)`,
+      lastPostedAt: sql<string | null>`MAX(CASE WHEN ${outbox.status} = 'posted' THEN ${outbox.updatedAt} END)`,
+      failed: sql<number>`SUM(CASE WHEN ${outbox.status} = 'dead' THEN 1 ELSE 0 END)`,
+    })
+    .from(outbox)
+    .groupBy(outbox.channel)
+    .orderBy(outbox.channel);
+}
+
 // Admin actions. Each is a conditional update with its audit entry in one write; the
 // condition makes a double click or a stale page harmless.
 

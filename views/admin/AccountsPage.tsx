@@ -37,9 +37,17 @@ export function AccountsPage({ users, tokens, notice, signedIn, publicUrlMissing
           </p>
         </div>
       )}
-      <p>
-        <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
-      </p>
+      <ul class="plain">
+        <li>
+          <a href="/admin/status">Status</a>: the database, each social channel's queue, and what to fix before the night.
+        </li>
+        <li>
+          <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
+        </li>
+        <li>
+          <a href="/admin/audit">Audit log</a>: every change, who made it and when, by ward or person; as CSV too.
+        </li>
+      </ul>
       {notice && <p role="status">{notice}</p>}
       <table class="votes">
         <thead>
