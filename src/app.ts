@@ -8,6 +8,9 @@ import type { Asset } from './assets/asset';
 import { securityHeaders } from './http/securityHeaders';
 import { assetRoutes } from './routes/assets';
 import { admin } from './routes/admin';
+import { adminAudit } from './routes/adminAudit';
+import { adminStatus } from './routes/adminStatus';
+import type { Started } from './status/nightStatus';
 import { login } from './routes/login';
 import { setup } from './routes/setup';
 import { officer } from './routes/officer';
@@ -68,11 +71,26 @@ export interface AppOptions {
   publicUrlConfigured?: boolean;
   /** The one-time secret that opens /setup for the first admin (SETUP_TOKEN); unset, it is closed. */
   setupToken?: (c: Context) => string | undefined;
+  /**
+   * When the server process started (epoch ms), for Admin → Status: Node passes its own.
+   * Unset (Workers), the app counts from the first request it answers, which is when this
+   * isolate started: a Worker's module scope has no clock to read.
+   */
+  startedAt?: number;
 }
 
 export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
+  let firstRequestAt: number | undefined;
+  if (options.startedAt === undefined) {
+    app.use((_, next) => {
+      firstRequestAt ??= Date.now();
+      return next();
+    });
+  }
+  const started = (): Started =>
+    options.startedAt === undefined ? { at: firstRequestAt ?? Date.now(), kind: 'first-request' } : { at: options.startedAt, kind: 'process' };
   app.use(securityHeaders);
   // Before anything reads a request: refuse what no route would take (an unknown address,
   // a method the address does not take, too large a body, the wrong kind of body).
@@ -141,8 +159,11 @@ export function createApp(options: AppOptions) {
   app.route('/', admin);
   app.route('/', adminTimetable);
   app.route('/', adminElections);
+  app.route('/', adminAudit);
   app.route('/', officerSocial);
-  app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));
+  const socialEnv = options.socialEnv ?? (() => ({}));
+  app.route('/', adminSocial({ env: socialEnv }));
+  app.route('/', adminStatus({ env: socialEnv, started }));
   app.route('/', adminSubscribers);
   if (options.assets) app.route('/', assetRoutes(options.assets));
   // People get an HTML page, API clients the JSON error (see src/http/notFound.tsx).

@@ -41,6 +41,7 @@ const app = createApp({
   publicUrlConfigured: !!process.env.PUBLIC_URL,
   setupToken: () => process.env.SETUP_TOKEN,
   allowHttpLogin: process.env.ALLOW_HTTP_LOGIN === 'on',
+  startedAt: Date.now() - process.uptime() * 1000,
 });
 if (process.env.ALLOW_HTTP_LOGIN === 'on') {
   console.warn('WARNING: ALLOW_HTTP_LOGIN=on: officers can sign in over plain HTTP, unencrypted. For rehearsals on a private network only, never on the night.');

@@ -18,12 +18,26 @@ export const testPassword = 'correct horse battery';
 
 export async function harness(
   open: () => Promise<Db>,
-  options: { channels?: string[]; define?: (def: ElectionDefinition) => ElectionDefinition; publicUrl?: string } = {},
+  options: {
+    channels?: string[];
+    define?: (def: ElectionDefinition) => ElectionDefinition;
+    publicUrl?: string;
+    /** The environment the social channels are configured from (names shown on admin pages). */
+    socialEnv?: Record<string, string>;
+    startedAt?: number;
+  } = {},
 ) {
   const db = await open();
   const def = (options.define ?? ((d) => d))(freshMedway());
   await importElection(db, def);
-  const app = createApp({ db: () => db, channels: options.channels ?? ['log', 'x'], publicUrl: options.publicUrl });
+  const { socialEnv, startedAt } = options;
+  const app = createApp({
+    db: () => db,
+    channels: options.channels ?? ['log', 'x'],
+    publicUrl: options.publicUrl,
+    socialEnv: socialEnv && (() => socialEnv),
+    startedAt,
+  });
   const tag = def.id.split('.').at(-1);
 
   async function userWithToken(role: 'officer' | 'admin') {

@@ -31,20 +31,28 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
           </p>
         </div>
       )}
-      <p>
-        <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
-      </p>
-      <p>
-        <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
-      </p>
-      <p>
-        <a href="/admin/elections/new">Upload an election</a>: the definition file, or Democracy Club's candidates CSV.
-      </p>
-      {elections.map((e) => (
-        <p>
-          <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
-        </p>
-      ))}
+      <ul class="plain">
+        <li>
+          <a href="/admin/status">Status</a>: the database, each social channel's queue, and what to fix before the night.
+        </li>
+        <li>
+          <a href="/admin/elections/new">Upload an election</a>: the definition file, or Democracy Club's candidates CSV.
+        </li>
+        {elections.map((e) => (
+          <li>
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
+          </li>
+        ))}
+        <li>
+          <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
+        </li>
+        <li>
+          <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
+        </li>
+        <li>
+          <a href="/admin/audit">Audit log</a>: every change, who made it and when, by ward or person; as CSV too.
+        </li>
+      </ul>
       {notice && <p role="status">{notice}</p>}
       <table class="votes">
         <thead>
