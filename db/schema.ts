@@ -248,6 +248,9 @@ export const apiTokens = sqliteTable('api_tokens', {
   name: text('name').notNull(),
   createdAt: createdAt(),
   revokedAt: text('revoked_at'),
+  // When a request last came with it, to the minute (see noteTokenUse): an admin can tell a
+  // token in use from one forgotten.
+  lastUsedAt: text('last_used_at'),
 });
 
 // pending: waiting for its turn (or its retry time); held: waiting for an admin's approval;

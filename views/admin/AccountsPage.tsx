@@ -81,14 +81,30 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
                     <ul>
                       {own.map((t) => (
                         <li>
-                          {t.name}, made <time datetime={t.createdAt}>{londonDateTime(t.createdAt)}</time>
+                          {t.name}, made <time datetime={t.createdAt}>{londonDateTime(t.createdAt)}</time>,{' '}
+                          {t.lastUsedAt ? (
+                            <>
+                              last used <time datetime={t.lastUsedAt}>{londonDateTime(t.lastUsedAt)}</time>
+                            </>
+                          ) : (
+                            'never used'
+                          )}
                           <PostButton action={`${path}/tokens/${encodeURIComponent(t.tokenHash)}/revoke`} label={`Revoke ${t.name}`} csrf={csrf} />
                         </li>
                       ))}
                     </ul>
                   )}
+                  <form method="post" action={`${path}/tokens`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <label for={`token-${u.id}`}>New token's name</label>
+                    <input id={`token-${u.id}`} name="label" placeholder="count software" />
+                    <button type="submit" class="secondary">
+                      Make an API token
+                    </button>
+                  </form>
                 </td>
                 <td>
+                  <PostButton action={`${path}/reset-password`} label="Reset password" csrf={csrf} />
                   <PostButton action={`${path}/end-sessions`} label="Sign out everywhere and revoke API tokens" csrf={csrf} />
                   <PostButton action={`${path}/unlock`} label="Unlock sign-in" csrf={csrf} />
                   {u.disabled ? (
@@ -102,8 +118,26 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
           })}
         </tbody>
       </table>
+      <h2>Add a person</h2>
+      <form method="post" action="/admin/users">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <div class="field">
+          <label for="new-name">User name</label>
+          <input id="new-name" name="name" autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="new-role">Role</label>
+          <select id="new-role" name="role">
+            <option value="officer">Officer: enters results at the count</option>
+            <option value="admin">Admin: runs Declare, accounts included</option>
+          </select>
+        </div>
+        <button type="submit" class="primary">
+          Add, and show their password
+        </button>
+      </form>
       <p class="muted">
-        Disabling stops the user's sessions and API tokens at once; enabling again lets them sign in, and their API
+        A new person's password, and a reset one, is shown once on the next page: give it to them in person. Disabling stops the user's sessions and API tokens at once; enabling again lets them sign in, and their API
         tokens work again. "Unlock sign-in" ends any wait after wrong passwords.
       </p>
     </Layout>
