@@ -3,6 +3,8 @@ export function databasePath(env: Record<string, string | undefined> = process.e
   return env.DB_PATH || './data/declare.db';
 }
 
+/** PORT, 8787 when unset; 0 lets the system choose a free port (the first line names it). */
 export function port(): number {
+  if (process.env.PORT?.trim() === '0') return 0;
   return Number(process.env.PORT) || 8787;
 }

@@ -13,7 +13,7 @@ import { expectExactlyOnePostPerRow } from './exactlyOnce';
 import { startAllFakes, type Fakes } from './fakes/all';
 import type { Fault, FakeRequest } from './fakes/server';
 import { medwayNight, medwayWardNames } from './medwayNight';
-import { freePort, killOutright, startNodeServer, stopServers } from '../support/processes';
+import { killOutright, startNodeServer, stopServers } from '../support/processes';
 
 const channels = ['x', 'bluesky', 'mastodon', 'facebook', 'webhook'];
 
@@ -94,7 +94,7 @@ describe('crash test: SIGKILL while posting', () => {
     };
     // The first server waits longer than the platforms hold their answers, so no post is
     // given up on (and settled by checking) before the kill, however slow this machine is.
-    const first = await startNodeServer({ ...env, SOCIAL_TIMEOUT_MS: '20000', PORT: String(await freePort()) });
+    const first = await startNodeServer({ ...env, SOCIAL_TIMEOUT_MS: '20000' });
 
     // Every platform has made a post and is holding its answer: kill the server now.
     const platforms = [fakes.x, fakes.bluesky, fakes.mastodon, fakes.facebook, fakes.webhook];
@@ -108,10 +108,9 @@ describe('crash test: SIGKILL while posting', () => {
     for (const p of platforms) p.setFaults(() => 'none');
 
     // Restart on the same database; more results and corrections arrive over HTTP.
-    const port = await freePort();
-    const second = await startNodeServer({ ...env, PORT: String(port) });
+    const second = await startNodeServer(env);
     const post = async (contestId: string, body: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/contests/${encodeURIComponent(contestId)}/declaration`, {
+      const res = await fetch(`http://127.0.0.1:${second.port}/api/v1/contests/${encodeURIComponent(contestId)}/declaration`, {
         method: 'POST',
         headers: { authorization: `Bearer ${night.officer.token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
         body: JSON.stringify(body),
