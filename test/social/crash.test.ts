@@ -28,15 +28,6 @@ function hangOnSecondPost(): (req: FakeRequest) => Fault {
   return (req) => (isWrite(req) && ++writes === 2 ? 'hang-after' : 'none');
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
-
 function outboxRows(dbPath: string) {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
@@ -98,7 +89,7 @@ describe('crash test: SIGKILL while posting', () => {
 
     // Every platform has made a post and is holding its answer: kill the server now.
     const platforms = [fakes.x, fakes.bluesky, fakes.mastodon, fakes.facebook, fakes.webhook];
-    await until('every platform holds an answer', () => platforms.every((p) => p.hanging() > 0), 15_000);
+    await expect.poll(() => platforms.every((p) => p.hanging() > 0), { message: 'every platform holds an answer', timeout: 15_000, interval: 25 }).toBe(true);
     await killOutright(first);
 
     const atCrash = outboxRows(dbPath);
@@ -127,10 +118,9 @@ describe('crash test: SIGKILL while posting', () => {
       await post(contestId, { ...body, votes, reason: 'Five votes were left out at the count.', acceptWarnings: true });
     }
 
-    await until('the outbox has settled', () => {
-      const rows = outboxRows(dbPath);
-      return rows.length === 17 * channels.length && rows.every((r) => r.status === 'posted');
-    }, 20_000);
+    await expect
+      .poll(() => outboxRows(dbPath).map((r) => r.status), { message: 'the outbox has settled', timeout: 20_000, interval: 25 })
+      .toEqual(Array(17 * channels.length).fill('posted'));
     await killOutright(second);
 
     const rows = outboxRows(dbPath);
