@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadElection } from '../../db/results';
 import { outbox } from '../../db/schema';
 import { createUser } from '../../db/users';
-import { hashPassword } from '../../src/auth/password';
 import { medwayWard } from '../fixtures';
+import { fixturePasswordHash } from '../support/fixturePassword';
 import { startServer } from '../support/server';
 import { axeViolations } from './axe';
 import { hasChromium, launchChromium, launchKillableChromium, phone } from './chromium';
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    await createUser(server.db, { name: 'sam', role: 'officer', passwordHash: await hashPassword('count night 2023') });
+    await createUser(server.db, { name: 'sam', role: 'officer', passwordHash: await fixturePasswordHash('count night 2023') });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -347,7 +347,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     // traffic leaves 127.0.0.1.
     const lanBrowser = await launchChromium(['--host-resolver-rules=MAP council-laptop.lan 127.0.0.1']);
     const allowing = await startServer({ allowHttpLogin: true });
-    await createUser(allowing.db, { name: 'sam', role: 'officer', passwordHash: await hashPassword('count night 2023') });
+    await createUser(allowing.db, { name: 'sam', role: 'officer', passwordHash: await fixturePasswordHash('count night 2023') });
     try {
       for (const [target, allowed] of [[server, false], [allowing, true]] as const) {
         const page = await (await lanBrowser.newContext(phone)).newPage();

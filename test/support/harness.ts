@@ -3,7 +3,6 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createApp } from '../../src/app';
-import { hashPassword } from '../../src/auth/password';
 import { hashToken, newApiToken } from '../../src/auth/secrets';
 import { readTogether, type Db, type Statement } from '../../db/client';
 import { loadElection, type ContestSnapshot } from '../../db/results';
@@ -13,6 +12,7 @@ import type { DeclarationSubmission } from '../../src/declare/submission';
 import type { ElectionDefinition } from '../../src/setup/definition';
 import { importElection } from '../../src/setup/importElection';
 import { freshMedway, medwaySubmissionFor } from '../fixtures';
+import { fixturePasswordHash } from './fixturePassword';
 
 export const testPassword = 'correct horse battery';
 
@@ -41,7 +41,7 @@ export async function harness(
   const tag = def.id.split('.').at(-1);
 
   async function userWithToken(role: 'officer' | 'admin') {
-    const user = await createUser(db, { name: `${role}-${tag}`, role, passwordHash: await hashPassword(testPassword) });
+    const user = await createUser(db, { name: `${role}-${tag}`, role, passwordHash: await fixturePasswordHash(testPassword) });
     const token = newApiToken();
     await addApiToken(db, user.id, 'tests', await hashToken(token));
     return { user, token };
