@@ -21,6 +21,8 @@ export interface NewDeclaration {
   acceptedWarnings: string[];
   /** Social channels to queue a post on, one outbox row each. */
   channels: string[];
+  /** Whether newsroom subscribers get it: yes unless false (a rehearsal). */
+  toSubscribers?: boolean;
 }
 
 /** The first answer to an idempotent request, stored with the change it made. */
@@ -103,7 +105,7 @@ export async function recordDeclaration(
     );
   }
   // Newsroom subscribers: one delivery each, in this same write.
-  statements.push(queueForSubscribers(db, { contestId: d.contestId, version: d.version }, now));
+  if (d.toSubscribers !== false) statements.push(queueForSubscribers(db, { contestId: d.contestId, version: d.version }, now));
   statements.push(
     auditStatement(
       db,

@@ -33,6 +33,9 @@ export const elections = sqliteTable('elections', {
   previousControl: text('previous_control'),
   // When the count starts (ISO time), for the page residents bookmark before the night.
   countStarts: text('count_starts'),
+  // A rehearsal: every public page and feed says so, posts go to the log channel only, and
+  // an admin can reset it (results gone, definition kept) and then make it the real one.
+  rehearsal: integer('rehearsal', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   // Bumped by every write that changes what the public sees: caches and ETags key on it.
   updatedAt: text('updated_at').notNull(),

@@ -22,6 +22,7 @@ import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
 import { adminElections } from './routes/adminElections';
+import { adminRehearsal } from './routes/adminRehearsal';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
@@ -159,6 +160,7 @@ export function createApp(options: AppOptions) {
   app.route('/', admin);
   app.route('/', adminTimetable);
   app.route('/', adminElections);
+  app.route('/', adminRehearsal);
   app.route('/', adminAudit);
   app.route('/', officerSocial);
   const socialEnv = options.socialEnv ?? (() => ({}));

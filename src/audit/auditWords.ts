@@ -127,6 +127,12 @@ function what(entry: AuditListing, candidateNames: Map<string, string>): string 
     }
     case 'election.timetable':
       return 'Set the timetable: when results start and when each ward is expected.';
+    case 'election.rehearsal.start':
+      return 'Made the election a rehearsal.';
+    case 'election.rehearsal.reset':
+      return 'Reset the rehearsal: every result, status, verification statement and queued post removed.';
+    case 'election.rehearsal.end':
+      return 'Made the rehearsal the real election.';
     case 'subscriber.add':
       return `Added the newsroom subscriber ${clean(detail.name)} (${clean(detail.url)}).`;
     case 'subscriber.pause':

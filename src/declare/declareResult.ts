@@ -125,7 +125,9 @@ function newDeclaration(snapshot: ElectionOfWard, contest: ContestSnapshot, f: C
     votes: f.candidates.map((c) => ({ candidateId: c.id, votes: c.votes, elected: elected.has(c.id), electedByLot: byLot.has(c.id) })),
     reason: contest.versions.length > 0 ? reason : null,
     acceptedWarnings,
-    channels,
+    // A rehearsal posts to the log channel only, and pushes nothing to newsrooms.
+    channels: snapshot.election.rehearsal ? channels.filter((c) => c === 'log') : channels,
+    toSubscribers: !snapshot.election.rehearsal,
   };
 }
 

@@ -51,6 +51,7 @@ export const electionResultsSchema = z
     updatedAt: time.describe('time of the last change anyone can see; pass it as `since` next time'),
     seats: z.object({ total: count, majorityNeeded: count }),
     progress: z.object({ contestsDeclared: count, contestsTotal: count, seatsDeclared: count, seatsContested: count }),
+    rehearsal: z.boolean().describe('true while the election is a rehearsal: not real results'),
     countStarts: time.nullable().describe('when the count starts, from the timetable; null if not given'),
     turnout: z
       .object({ percent: z.number().min(0), contests: count.describe('the wards it covers: verified or declared so far') })

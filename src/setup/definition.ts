@@ -54,6 +54,8 @@ export const electionDefinition = z
     previousControl: text('previousControl').nullable().optional(),
     continuing: z.array(partySeats).optional(),
     countStarts: timeWithZone('countStarts').optional(),
+    // A first import as a rehearsal (see README); a re-import keeps the election's state.
+    rehearsal: z.boolean({ error: 'rehearsal must be true or false' }).optional(),
     parties: z
       .array(
         z.object({

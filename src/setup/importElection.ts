@@ -75,6 +75,7 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
       totalSeats: def.totalSeats,
       previousControl,
       countStarts: def.countStarts ?? null,
+      rehearsal: def.rehearsal ?? false,
       updatedAt: now,
     },
     parties: register.parties().map((p) => ({ electionId: def.id, ...p })),

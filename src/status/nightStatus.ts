@@ -2,6 +2,7 @@
 // it answer, how large), each social channel (set up, paused, rate-limited, its queue), how
 // long this server has run and which version, and what needs fixing before the polls close.
 import type { Db } from '../../db/client';
+import { listElections } from '../../db/results';
 import { databaseAnswers, databaseSize } from '../../db/health';
 import { outboxQueues, type ChannelQueue } from '../../db/outbox';
 import { channelSettings, defaultChannelSettings } from '../../db/socialChannels';
@@ -59,7 +60,10 @@ async function channelStatuses(db: Db, env: Env, now: string): Promise<ChannelSt
   });
 }
 
-function warningsOf(channels: ChannelStatus[], env: Env, publicUrlSet: boolean): string[] {
+/** The election's day in the UK (YYYY-MM-DD), to compare with an election's date. */
+const ukDay = (nowMs: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(nowMs));
+
+function warningsOf(channels: ChannelStatus[], env: Env, publicUrlSet: boolean, rehearsalsDue: { name: string }[]): string[] {
   const warnings: string[] = [];
   if (!publicUrlSet) {
     warnings.push('PUBLIC_URL is not set: social posts, feeds and the widget link to whichever address served the request. Set it to the public results address before the night.');
@@ -71,7 +75,10 @@ function warningsOf(channels: ChannelStatus[], env: Env, publicUrlSet: boolean):
     if (channel.failed > 0) warnings.push(`${countOf(channel.failed, 'post', 'posts')} to ${channel.label} failed: retry or cancel them under Social posts.`);
     if (channel.paused && channel.waiting > 0) warnings.push(`${channel.label} is paused with ${countOf(channel.waiting, 'post', 'posts')} waiting.`);
   }
-  // A rehearsal still marked current on the real night belongs here, once rehearsals exist.
+  // A rehearsal on (or after) its election's day: real results would be published as practice.
+  for (const election of rehearsalsDue) {
+    warnings.push(`${election.name} is still a rehearsal on its election day: reset it and make it the real election (Admin → Rehearsal) before real results are entered.`);
+  }
   return warnings;
 }
 
@@ -91,6 +98,6 @@ export async function nightStatus(db: Db, input: { env: Env; publicUrlSet: boole
     notSetUp: all.filter((ch) => !shown.includes(ch)).map((ch) => ch.label),
     started: input.started,
     version,
-    warnings: warningsOf(shown, input.env, input.publicUrlSet),
+    warnings: warningsOf(shown, input.env, input.publicUrlSet, (await listElections(db)).filter((e) => e.rehearsal && e.date <= ukDay(nowMs))),
   };
 }

@@ -40,7 +40,8 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
         </li>
         {elections.map((e) => (
           <li>
-            <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
+            {e.name}: <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> (when results start and each ward is expected) ·{' '}
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/rehearsal`}>Rehearsal</a>
           </li>
         ))}
         <li>

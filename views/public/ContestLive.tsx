@@ -8,6 +8,7 @@ import { CountFigures } from './CountFigures';
 import { LastUpdated } from './LastUpdated';
 import { formatNumber, formatPercent } from '../../src/domain';
 import { londonClock, londonDateTime } from './londonTime';
+import { RehearsalBanner } from './RehearsalBanner';
 import { StatusLabel } from './StatusLabel';
 
 const notYet: Partial<Record<ContestResult['status'], string>> = {
@@ -17,10 +18,11 @@ const notYet: Partial<Record<ContestResult['status'], string>> = {
   postponed: 'The poll has been postponed (countermanded); a new poll will be held on another day.',
 };
 
-export function ContestLive({ result, updatedAt }: { result: ContestResult; updatedAt: string }) {
+export function ContestLive({ result, updatedAt, rehearsal }: { result: ContestResult; updatedAt: string; rehearsal: boolean }) {
   const declared = result.status === 'declared';
   return (
     <>
+      <RehearsalBanner rehearsal={rehearsal} />
       <section class="headline" aria-labelledby="ward-result">
         <p class="status-line"><StatusLabel status={result.status} /></p>
         <h2 id="ward-result" class="control">{result.summary}</h2>

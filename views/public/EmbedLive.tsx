@@ -5,6 +5,7 @@ import type { ElectionView } from '../../src/results/electionView';
 import { Headline } from './Headline';
 import { LastUpdated } from './LastUpdated';
 import { LatestDeclarations } from './LatestDeclarations';
+import { RehearsalBanner } from './RehearsalBanner';
 import { SeatsByParty } from './SeatsByParty';
 
 /** How many of the latest declarations the widget lists. */
@@ -14,6 +15,7 @@ export function EmbedLive({ view }: { view: ElectionView }) {
   const { results } = view;
   return (
     <>
+      <RehearsalBanner rehearsal={results.rehearsal} />
       <Headline results={results} />
       <SeatsByParty results={results} withTable={false} />
       <LatestDeclarations electionId={results.id} latest={view.latest.slice(0, embedLatest)} />
