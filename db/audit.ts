@@ -1,6 +1,6 @@
 // The audit log: who changed what, when, from which request. Entries are built as
 // statements so they commit in the same atomic write as the change they describe.
-import { desc, eq, and } from 'drizzle-orm';
+import { desc, eq, and, type SQL } from 'drizzle-orm';
 import type { Db, Statement } from './client';
 import { auditLog } from './schema';
 
@@ -15,7 +15,8 @@ export interface Actor {
 export interface AuditEntry {
   action: string;
   entity: string;
-  entityId: string;
+  /** An id; or a subquery that must find it, making the entry a guard (db/pendingDeclarations.ts). */
+  entityId: string | SQL<string>;
   detail: Record<string, unknown>;
 }
 

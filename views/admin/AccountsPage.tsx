@@ -7,8 +7,8 @@ import { PostButton } from './PostButton';
 export interface AccountsPageProps {
   users: UserRow[];
   tokens: ApiTokenListing[];
-  /** The elections, each with a link to its timetable. */
-  elections: { id: string; name: string }[];
+  /** The elections, each with links to its timetable and its second-pair-of-eyes setting. */
+  elections: { id: string; name: string; secondPairOfEyes: boolean }[];
   /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
   notice: string | null;
   signedIn: SignedIn;
@@ -38,9 +38,15 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
         <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
       </p>
       {elections.map((e) => (
-        <p>
-          <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
-        </p>
+        <>
+          <p>
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
+          </p>
+          <p>
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/second-pair-of-eyes`}>Second pair of eyes</a> of {e.name}:{' '}
+            <strong>{e.secondPairOfEyes ? 'on' : 'off'}</strong> ({e.secondPairOfEyes ? 'a second officer must confirm each result' : 'each result is published when declared'}).
+          </p>
+        </>
       ))}
       {notice && <p role="status">{notice}</p>}
       <table class="votes">
