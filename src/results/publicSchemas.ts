@@ -134,15 +134,22 @@ export const declarationsFeedSchema = z
   })
   .register(publicJsonSchemas, { id: 'Declarations' });
 
+const problemSchema = z.object({ field: z.string(), message: z.string(), code: z.string().optional() });
+
 export const errorSchema = z
-  .object({ error: z.string(), message: z.string().optional() })
+  .object({
+    error: z.string(),
+    message: z.string().optional(),
+    // The write API's refusals (not_found, conflict, forbidden) name the field they are about.
+    problems: z.array(problemSchema).optional(),
+  })
   .register(publicJsonSchemas, { id: 'Error' });
 
 export const problemsSchema = z
   .object({
     error: z.literal('invalid'),
     message: z.string().optional(),
-    problems: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })),
+    problems: z.array(problemSchema),
   })
   .register(publicJsonSchemas, { id: 'Problems' });
 
