@@ -1,6 +1,7 @@
 // The count officer's phone pages: pick a ward, enter it, check it, declare it, correct it.
 // Plain HTML forms throughout; htmx and views/client/officer.ts make them quicker.
 import { Hono, type Context } from 'hono';
+import type { Db } from '../../db/client';
 import { setContestStatus } from '../../db/declarations';
 import { pendingInElection } from '../../db/pendingDeclarations';
 import { listElections, loadElection } from '../../db/results';
@@ -13,6 +14,7 @@ import { requireRole } from '../auth/middleware';
 import { confirmDeclaration } from '../declare/confirmDeclaration';
 import { declareResult, loadContest, type DeclareRequest } from '../declare/declareResult';
 import { requireIdempotencyKey } from '../declare/idempotencyKey';
+import type { Answer } from '../declare/replay';
 import { notDeclared } from '../declare/reviewModel';
 import { isOpenWard } from '../declare/wardOpen';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
@@ -57,6 +59,31 @@ function refused(c: Ctx, contestId: string, body: FormBody, error: unknown) {
     return reviewPage(c, contestId, body, 422, [...(unticked ? [notDeclared.warningsUnticked(unticked)] : []), ...lots].join(' '));
   }
   return entryPage(c, contestId, formValues(body), error.problems, error.status === 409 || error.status === 403 ? error.status : 422);
+}
+
+/**
+ * The ward's form sent to declare (or confirm) it, and what became of it: published, awaiting
+ * a second officer, or differing from the first entry; refused, back to the review or form.
+ */
+async function submitted(c: Ctx, submit: (db: Db, request: DeclareRequest) => Promise<Answer>) {
+  const contestId = c.req.param('contestId')!;
+  const body = await c.req.parseBody({ all: true });
+  const { snapshot, contest } = await loadContest(c.var.db, contestId);
+  const parsed = declarationSubmission.safeParse(submissionFromForm(body, contest));
+  if (!parsed.success) return entryPage(c, contestId, formValues(body), problemsFromZod(parsed.error), 422);
+  let answer: Answer;
+  try {
+    answer = await submit(c.var.db, formRequest(c, contestId, parsed.data, body));
+  } catch (error) {
+    return refused(c, contestId, body, error);
+  }
+  const electionId = snapshot.election.id;
+  if (answer.status === 202) return c.html(<AwaitingPage electionId={electionId} answer={JSON.parse(answer.body)} signedIn={signedIn(c)} replayed={answer.replayed} />, 202);
+  // The entries differ: the ward page again, with the differences and what was typed under a
+  // new key (entered again, it is a new submission).
+  if (answer.status === 409) return entryPage(c, contestId, { ...formValues(body), [fieldName.key]: '' }, [], 409);
+  if (!answer.replayed) c.set('declared', true);
+  return c.html(<PublishedPage electionId={electionId} result={JSON.parse(answer.body)} signedIn={signedIn(c)} replayed={answer.replayed} />, 201);
 }
 
 export const officer = new Hono<AppEnv>()
@@ -125,43 +152,9 @@ export const officer = new Hono<AppEnv>()
   })
   .post('/officer/contests/:contestId/edit', async (c) => entryPage(c, c.req.param('contestId'), formValues(await c.req.parseBody({ all: true }))))
   .post('/officer/contests/:contestId/review', async (c) => reviewPage(c, c.req.param('contestId'), await c.req.parseBody({ all: true })))
-  .post('/officer/contests/:contestId/declare', async (c) => {
-    const contestId = c.req.param('contestId');
-    const body = await c.req.parseBody({ all: true });
-    const { snapshot, contest } = await loadContest(c.var.db, contestId);
-    const parsed = declarationSubmission.safeParse(submissionFromForm(body, contest));
-    if (!parsed.success) return entryPage(c, contestId, formValues(body), problemsFromZod(parsed.error), 422);
-    let answer;
-    try {
-      answer = await declareResult(c.var.db, formRequest(c, contestId, parsed.data, body));
-    } catch (error) {
-      return refused(c, contestId, body, error);
-    }
-    if (answer.status === 202) {
-      return c.html(<AwaitingPage electionId={snapshot.election.id} answer={JSON.parse(answer.body)} signedIn={signedIn(c)} replayed={answer.replayed} />, 202);
-    }
-    if (!answer.replayed) c.set('declared', true);
-    return c.html(<PublishedPage electionId={snapshot.election.id} result={JSON.parse(answer.body)} signedIn={signedIn(c)} replayed={answer.replayed} />, 201);
-  })
-  // A second officer's entry of a ward awaiting confirmation: published if every figure
-  // matches; if not, the ward page again with the differences and what they typed.
-  .post('/officer/contests/:contestId/confirm', async (c) => {
-    const contestId = c.req.param('contestId');
-    const body = await c.req.parseBody({ all: true });
-    const { snapshot, contest } = await loadContest(c.var.db, contestId);
-    const parsed = declarationSubmission.safeParse(submissionFromForm(body, contest));
-    if (!parsed.success) return entryPage(c, contestId, formValues(body), problemsFromZod(parsed.error), 422);
-    let answer;
-    try {
-      answer = await confirmDeclaration(c.var.db, formRequest(c, contestId, parsed.data, body));
-    } catch (error) {
-      return refused(c, contestId, body, error);
-    }
-    // Entered again after the differences, it is a new submission: a new key.
-    if (answer.status === 409) return entryPage(c, contestId, { ...formValues(body), [fieldName.key]: '' }, [], 409);
-    if (!answer.replayed) c.set('declared', true);
-    return c.html(<PublishedPage electionId={snapshot.election.id} result={JSON.parse(answer.body)} signedIn={signedIn(c)} replayed={answer.replayed} />, 201);
-  })
+  .post('/officer/contests/:contestId/declare', (c) => submitted(c, declareResult))
+  // A second officer's entry of a ward awaiting confirmation: published if every figure matches.
+  .post('/officer/contests/:contestId/confirm', (c) => submitted(c, confirmDeclaration))
   .post('/officer/contests/:contestId/status', async (c) => {
     const contestId = c.req.param('contestId');
     const body = await c.req.parseBody();

@@ -35,7 +35,7 @@ export function countProgressSuite(driver: string, open: () => Promise<Db>): voi
 
       const res = await verify(h, ward.id, { ballotPapersVerified: { pollingStations: 812, postal: 248 } });
       expect(res.status).toBe(200);
-      expect((await res.json()).ballotPapersVerified).toEqual({ pollingStations: 812, postal: 248, total: 1060 });
+      expect(((await res.json()) as any).ballotPapersVerified).toEqual({ pollingStations: 812, postal: 248, total: 1060 });
       const turnout = percentTo2dp(1060, 3495);
 
       const contest = (await h.getJson(`/api/v1/elections/${h.def.id}/contests/${ward.id}`)).body;
