@@ -48,11 +48,11 @@ const asValues = (figures: Record<string, number>): FormValues => Object.fromEnt
 function initialValues({ contest, pending, mode }: OfficerWard): FormValues {
   if (mode === 'confirm') return { [fieldName.electorate]: String(contest.electorate) };
   if (pending) return { ...asValues(figuresByField(pending.submission)), ...(pending.submission.reason ? { [fieldName.reason]: pending.submission.reason } : {}) };
-  // Empty boxes, not "0": a figure typed after a pre-filled 0 became "03" or "30". An empty
-  // rejected box counts as none, and the review shows it as 0.
   const declared = declaredFigures(contest);
   if (declared) return asValues(declared);
-  // The verification statement published before the count is where the declaration starts.
+  // Empty boxes, not "0": a figure typed after a pre-filled 0 became "03" or "30". An empty
+  // rejected box counts as none, and the review shows it as 0. The verification statement
+  // published before the count is where the declaration starts.
   const verified = contest.verifiedPollingStations !== null && contest.verifiedPostal !== null;
   return {
     [fieldName.electorate]: String(contest.electorate),
