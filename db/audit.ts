@@ -15,7 +15,8 @@ export interface Actor {
 export interface AuditEntry {
   action: string;
   entity: string;
-  entityId: string;
+  /** An id; or a subquery that must find it, making the entry a guard (db/pendingDeclarations.ts). */
+  entityId: string | SQL<string>;
   detail: Record<string, unknown>;
 }
 

@@ -4,14 +4,14 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
-import { contests, declarations, declarationVotes, elections, outbox } from './schema';
+import { contests, declarations, declarationVotes, elections, outbox, pendingDeclarations } from './schema';
 import { electionRowById } from './results';
 import { countDeclarations } from './setup';
 
 export class RehearsalError extends Error {}
 
 
-/** Removes the practice night: results (every version), statuses, verification statements and posts. */
+/** Removes the practice night: results (every version, and entries awaiting confirmation), statuses, verification statements and posts. */
 export async function resetRehearsal(db: Db, electionId: string, actor: Actor) {
   const election = await electionRowById(db, electionId);
   if (!election?.rehearsal) throw new RehearsalError('Only a rehearsal can be reset: this election is the real one, and its results stay.');
@@ -22,6 +22,7 @@ export async function resetRehearsal(db: Db, electionId: string, actor: Actor) {
     db.delete(outbox).where(inArray(outbox.contestId, wards)),
     db.delete(declarationVotes).where(inArray(declarationVotes.contestId, wards)),
     db.delete(declarations).where(inArray(declarations.contestId, wards)),
+    db.delete(pendingDeclarations).where(inArray(pendingDeclarations.contestId, wards)),
     db.update(contests).set({ verifiedPollingStations: null, verifiedPostal: null, verifiedAt: null, updatedAt: now }).where(eq(contests.electionId, electionId)),
     // Uncontested wards keep their status: their candidates are elected unopposed, rehearsal or not.
     db.update(contests).set({ status: 'awaiting' }).where(and(eq(contests.electionId, electionId), ne(contests.status, 'uncontested'))),

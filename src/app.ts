@@ -26,6 +26,7 @@ import { adminRehearsal } from './routes/adminRehearsal';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
+import { adminSecondPairOfEyes } from './routes/adminSecondPairOfEyes';
 import { officerSocial } from './routes/officerSocial';
 import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions) {
   app.route('/', adminTimetable);
   app.route('/', adminElections);
   app.route('/', adminRehearsal);
+  app.route('/', adminSecondPairOfEyes);
   app.route('/', adminAudit);
   app.route('/', officerSocial);
   const socialEnv = options.socialEnv ?? (() => ({}));
@@ -172,7 +174,7 @@ export function createApp(options: AppOptions) {
   app.notFound(notFound);
   app.onError((error, c) => {
     if (error instanceof ProblemsError) {
-      const kind = error.status === 404 ? 'not_found' : error.status === 409 ? 'conflict' : 'invalid';
+      const kind = ({ 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'invalid' } as const)[error.status];
       return c.json({ error: kind, message: error.problems[0]?.message, problems: error.problems }, error.status);
     }
     if (error instanceof HTTPException) return error.getResponse();

@@ -22,6 +22,8 @@ import { limitsSuite } from './limits.suite';
 import { officerFormSuite } from './officer.suite';
 import { openDataSuite } from './openData.suite';
 import { resultsPagesSuite } from './results.suite';
+import { secondPairOfEyesApiSuite } from './secondPairOfEyes.suite';
+import { secondPairOfEyesPagesSuite } from './secondPairOfEyesPages.suite';
 import { subscribersSuite } from './subscribers.suite';
 import { textRulesSuite } from './textRules.suite';
 
@@ -43,3 +45,5 @@ openDataSuite('d1', open);
 limitsSuite('d1', open);
 textRulesSuite('d1', open);
 subscribersSuite('d1', open);
+secondPairOfEyesApiSuite('d1', open);
+secondPairOfEyesPagesSuite('d1', open);

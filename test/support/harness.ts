@@ -40,8 +40,8 @@ export async function harness(
   });
   const tag = def.id.split('.').at(-1);
 
-  async function userWithToken(role: 'officer' | 'admin') {
-    const user = await createUser(db, { name: `${role}-${tag}`, role, passwordHash: await fixturePasswordHash(testPassword) });
+  async function userWithToken(role: 'officer' | 'admin', name = `${role}-${tag}`) {
+    const user = await createUser(db, { name, role, passwordHash: await fixturePasswordHash(testPassword) });
     const token = newApiToken();
     await addApiToken(db, user.id, 'tests', await hashToken(token));
     return { user, token };

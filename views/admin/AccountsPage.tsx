@@ -7,8 +7,8 @@ import { PostButton } from './PostButton';
 export interface AccountsPageProps {
   users: UserRow[];
   tokens: ApiTokenListing[];
-  /** The elections, each with a link to its timetable. */
-  elections: { id: string; name: string }[];
+  /** The elections, each with links to its timetable and its second-pair-of-eyes setting. */
+  elections: { id: string; name: string; secondPairOfEyes: boolean }[];
   /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
   notice: string | null;
   signedIn: SignedIn;
@@ -41,7 +41,9 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
         {elections.map((e) => (
           <li>
             {e.name}: <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> (when results start and each ward is expected) ·{' '}
-            <a href={`/admin/elections/${encodeURIComponent(e.id)}/rehearsal`}>Rehearsal</a>
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/rehearsal`}>Rehearsal</a> ·{' '}
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/second-pair-of-eyes`}>Second pair of eyes</a>:{' '}
+            <strong>{e.secondPairOfEyes ? 'on' : 'off'}</strong> ({e.secondPairOfEyes ? 'a second officer must confirm each result' : 'each result is published when declared'})
           </li>
         ))}
         <li>
