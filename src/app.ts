@@ -23,6 +23,8 @@ import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
 import { adminElections } from './routes/adminElections';
 import { adminRehearsal } from './routes/adminRehearsal';
+import { adminExport } from './routes/adminExport';
+import type { MakeBackup } from './archive/databaseBackup';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
@@ -79,6 +81,12 @@ export interface AppOptions {
    * isolate started: a Worker's module scope has no clock to read.
    */
   startedAt?: number;
+  /**
+   * Copies the database into one file for Admin → Export (Node: SQLite's online backup,
+   * src/backup/sqliteBackup.ts). Unset on Workers, where D1 has no file to offer and the
+   * page says to use `wrangler d1 export` instead.
+   */
+  backup?: MakeBackup;
 }
 
 export function createApp(options: AppOptions) {
@@ -169,6 +177,7 @@ export function createApp(options: AppOptions) {
   app.route('/', adminSocial({ env: socialEnv }));
   app.route('/', adminStatus({ env: socialEnv, started }));
   app.route('/', adminSubscribers);
+  app.route('/', adminExport(options.backup));
   if (options.assets) app.route('/', assetRoutes(options.assets));
   // People get an HTML page, API clients the JSON error (see src/http/notFound.tsx).
   app.notFound(notFound);

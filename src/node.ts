@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { collectAssets } from './assets/collect';
 import { databasePath, port } from './config';
 import { DatabasePathError, openDatabaseFile } from './databaseFile';
+import { sqliteBackup } from './backup/sqliteBackup';
 import { loadDemoIfEmpty } from './demo';
 import { logLine } from './logLine';
 import { nodeAdapters } from './social/channels/nodeAdapters';
@@ -20,7 +21,7 @@ const opened = await openDatabaseFile(path, loadDemoIfEmpty).catch((error: unkno
   console.error(error.message);
   process.exit(1);
 });
-const { db, close, prepared: demo } = opened;
+const { db, sqlite, close, prepared: demo } = opened;
 const assets = await collectAssets();
 
 // @hono/node-server replaces the global Request and Response with its own lighter classes
@@ -60,6 +61,7 @@ const app = createApp({
   setupToken: () => process.env.SETUP_TOKEN,
   allowHttpLogin: process.env.ALLOW_HTTP_LOGIN === 'on',
   startedAt: Date.now() - process.uptime() * 1000,
+  backup: sqliteBackup(sqlite),
 });
 if (process.env.ALLOW_HTTP_LOGIN === 'on') {
   console.warn('WARNING: ALLOW_HTTP_LOGIN=on: officers can sign in over plain HTTP, unencrypted. For rehearsals on a private network only, never on the night.');

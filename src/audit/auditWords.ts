@@ -125,6 +125,10 @@ function what(entry: AuditListing, candidateNames: Map<string, string>): string 
       const postal = Number(detail.postal);
       return `Published the verification statement: ${formatNumber(stations + postal)} ballot papers (${formatNumber(stations)} from polling stations, ${formatNumber(postal)} postal).`;
     }
+    case 'election.replay': {
+      const name = entry.electionName === null ? clean(entry.entityId) : clean(entry.electionName);
+      return `Replayed the election ${name} from an export made at ${clean(detail.exportedAt)} (${formatNumber(Number(detail.declarations))} declarations, ${formatNumber(Number(detail.auditEntries))} earlier audit entries).`;
+    }
     case 'election.timetable':
       return 'Set the timetable: when results start and when each ward is expected.';
     case 'election.rehearsal.start':

@@ -9,6 +9,7 @@ import { generatePassword, hashPassword } from '../auth/password';
 import { hashToken, newApiToken } from '../auth/secrets';
 import { importElection } from '../setup/importElection';
 import { readDefinition } from '../setup/readDefinition';
+import { backupCommand, exportCommand, exportUsage, replayCommand } from './export';
 
 export const usage = `Usage:
   npm run cli -- import <file.json>                     load or update an election definition
@@ -19,6 +20,7 @@ export const usage = `Usage:
   npm run cli -- user disable <name>    stop the user's sessions and API tokens at once
   npm run cli -- user enable <name>     let a disabled user sign in again (their tokens work again)
   npm run cli -- user unlock <name>     end any wait after wrong passwords for the account
+${exportUsage}
 Add --sql <file> to also append the change as SQL for a D1 database (Workers).`;
 
 /** A command used wrongly, or a name that is not there: said in its own words, exit code 1. */
@@ -27,6 +29,7 @@ export class UsageError extends Error {}
 interface Options {
   role?: string;
   label?: string;
+  replay?: boolean;
 }
 
 interface Outcome {
@@ -36,7 +39,8 @@ interface Outcome {
 }
 
 export const commands: Record<string, (db: Db, args: string[], options: Options) => Promise<Outcome>> = {
-  async import(db, [file]) {
+  async import(db, [file], { replay }) {
+    if (replay) return replayCommand(db, [file]);
     if (!file) throw new UsageError(usage);
     const definition = readDefinition(readFileSync(file, 'utf8'));
     const outcome = await importElection(db, definition);
@@ -47,6 +51,8 @@ export const commands: Record<string, (db: Db, args: string[], options: Options)
       ],
     };
   },
+  export: exportCommand,
+  backup: backupCommand,
   async 'user add'(db, [name], { role }) {
     if (!name) throw new UsageError(usage);
     if (!role || !(userRoles as readonly string[]).includes(role)) throw new UsageError('--role must be officer or admin');

@@ -12,6 +12,7 @@ import { DuplicateUserError } from '../../db/users';
 import { databasePath } from '../config';
 import { SetupError } from '../setup/importElection';
 import { commands, usage, UsageError } from './commands';
+import { CommandRefused } from './export';
 import { SqlRecorder } from './sqlRecorder';
 
 export interface CliIo {
@@ -32,7 +33,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof SetupError) {
       complain('The election file was not imported; nothing was changed:');
       for (const problem of error.problems) complain(`  - ${problem}`);
-    } else if (error instanceof UsageError || error instanceof DefinitionLockedError || error instanceof DuplicateUserError) {
+    } else if (error instanceof UsageError || error instanceof DefinitionLockedError || error instanceof DuplicateUserError || error instanceof CommandRefused) {
       complain(error.message);
     } else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       complain(`Cannot read ${(error as NodeJS.ErrnoException).path}: no such file.`);
@@ -49,10 +50,10 @@ async function runCommand(argv: string[], env: CliIo['env']): Promise<string[]> 
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, label: { type: 'string' }, sql: { type: 'string' } },
+    options: { role: { type: 'string' }, label: { type: 'string' }, sql: { type: 'string' }, replay: { type: 'boolean' } },
   });
   const [first = '', second = '', ...rest] = positionals;
-  const [name, args] = first === 'import' ? [first, [second, ...rest]] : [`${first} ${second}`, rest];
+  const [name, args] = ['import', 'export', 'backup'].includes(first) ? [first, [second, ...rest]] : [`${first} ${second}`, rest];
   const command = commands[name];
   if (!command) throw new UsageError(usage);
 

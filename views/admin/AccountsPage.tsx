@@ -53,6 +53,9 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
           <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
         </li>
         <li>
+          <a href="/admin/export">Export and backup</a>: each election as one file, a backup of the database, and the replay of an export.
+        </li>
+        <li>
           <a href="/admin/audit">Audit log</a>: every change, who made it and when, by ward or person; as CSV too.
         </li>
       </ul>
