@@ -6,6 +6,7 @@ import { countOf, formatNumber } from '../../src/domain';
 import type { ElectionDefinition } from '../../src/setup/definition';
 import { Layout, type SignedIn } from '../Layout';
 import { PartySwatch } from '../officer/PartySwatch';
+import { ProblemSummary } from './ProblemSummary';
 
 export interface ElectionPreview {
   definition: ElectionDefinition;
@@ -115,16 +116,7 @@ export function ElectionUploadPage({ signedIn, kind, problems = [], warnings = [
           </p>
         </div>
       )}
-      {problems.length > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>The {kind === 'democracy-club' ? 'Democracy Club CSV' : 'file'} cannot be imported: nothing was changed</h2>
-          <ul>
-            {problems.map((p) => (
-              <li>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemSummary title={`The ${kind === 'democracy-club' ? 'Democracy Club CSV' : 'file'} cannot be imported: nothing was changed`} problems={problems} />
       {warnings.length > 0 && (
         <div class="notice">
           <h2>Look at these first</h2>

@@ -5,6 +5,7 @@ import { countOf } from '../../src/domain';
 import { publishable } from '../../src/domain/text';
 import { Layout, type SignedIn } from '../Layout';
 import { electionPath } from '../public/paths';
+import { ProblemSummary } from './ProblemSummary';
 
 export interface ExportPageProps {
   elections: { id: string; name: string }[];
@@ -48,16 +49,7 @@ export function ExportPage({ elections, backupOffered, replayed = null, problems
       </p>
       <h1>Export and backup</h1>
       {replayed && <Replayed summary={replayed} />}
-      {problems.length > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>The export cannot be replayed: nothing was changed</h2>
-          <ul>
-            {problems.map((p) => (
-              <li>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemSummary title="The export cannot be replayed: nothing was changed" problems={problems} />
 
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">Export an election</h2>

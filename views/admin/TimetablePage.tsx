@@ -4,6 +4,7 @@
 import type { ContestRow, ElectionRow } from '../../db/results';
 import { londonLocalValue } from '../../src/validation/londonTime';
 import { Layout, type SignedIn } from '../Layout';
+import { ProblemSummary } from './ProblemSummary';
 
 export interface TimetablePageProps {
   election: ElectionRow;
@@ -46,16 +47,7 @@ export function TimetablePage({ election, contests, typed, errors = new Map(), s
           The timetable is saved and on the public page.
         </p>
       )}
-      {errors.size > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>There is a problem: nothing was saved</h2>
-          <ul>
-            {[...errors.values()].map((message) => (
-              <li>{message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemSummary title="There is a problem: nothing was saved" problems={[...errors.values()]} />
       <form method="post" action={`/admin/elections/${encodeURIComponent(election.id)}/timetable`} novalidate>
         <input type="hidden" name="_csrf" value={signedIn.csrfToken} />
         <TimeField
