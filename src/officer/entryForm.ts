@@ -45,9 +45,11 @@ export const verificationBoxes: FormBox[] = [
  * the ward page, with names apart from the entry form's so the two never mix.
  */
 export const statementField = { pollingStations: 'statement.pollingStations', postal: 'statement.postal' } as const;
+// Labels of their own too: one page, two boxes with one label would be one box too many for a
+// screen reader (and for anyone finding a box by its label).
 export const statementBoxes: FormBox[] = [
-  { ...verificationBoxes[0]!, id: 'statement-ps', name: statementField.pollingStations },
-  { ...verificationBoxes[1]!, id: 'statement-postal', name: statementField.postal },
+  { ...verificationBoxes[0]!, id: 'statement-ps', name: statementField.pollingStations, label: 'Statement: ballot papers from polling stations' },
+  { ...verificationBoxes[1]!, id: 'statement-postal', name: statementField.postal, label: 'Statement: postal ballot papers' },
 ];
 
 export const rejectedBoxes: FormBox[] = rejectedFields.map((r) => ({

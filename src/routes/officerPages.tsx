@@ -134,6 +134,7 @@ export async function entryPage(
           errors={statement.errors ?? new Map()}
           csrfToken={signedIn(c).csrfToken}
           justPublished={statement.justPublished}
+          beforeCount={contest.status === 'awaiting'}
         />
       )}
       <EntryForm

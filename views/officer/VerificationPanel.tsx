@@ -17,9 +17,11 @@ export interface VerificationPanelProps {
   csrfToken: string;
   /** Just published: said once, as the status bar says a status change. */
   justPublished?: boolean;
+  /** Open before the count; once counting, the result's form comes first and this folds away. */
+  beforeCount?: boolean;
 }
 
-export function VerificationPanel({ contestId, contestName, published, values, errors, csrfToken, justPublished = false }: VerificationPanelProps) {
+export function VerificationPanel({ contestId, contestName, published, values, errors, csrfToken, justPublished = false, beforeCount = true }: VerificationPanelProps) {
   const sentences = new Map(statementBoxes.flatMap((box) => (errors.has(box.name) ? [[box.name, sentenceFor(errors.get(box.name)!, box.what)] as const] : [])));
   const general = errors.get('general');
   return (
@@ -37,7 +39,7 @@ export function VerificationPanel({ contestId, contestName, published, values, e
           {general}
         </p>
       )}
-      <details open={!published || sentences.size > 0 || !!general}>
+      <details open={(beforeCount && !published) || sentences.size > 0 || !!general}>
         <summary>{published ? 'Change the verification statement' : `Publish ${contestName}'s verification statement`}</summary>
         <form method="post" action={`/officer/contests/${encodeURIComponent(contestId)}/verification`} novalidate>
           <input type="hidden" name="_csrf" value={csrfToken} />
