@@ -2,6 +2,7 @@
 // in a few queries, as plain rows. src/results/ turns these into the public JSON.
 import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { readTogether, type Db, type ResultsOf } from './client';
+import { electionUpdatesQuery, gatherUpdates, type CountUpdate } from './countUpdates';
 import {
   candidates,
   contests,
@@ -36,6 +37,8 @@ export interface ElectionSnapshot {
   parties: PartyRow[];
   continuing: { partyId: string; seats: number }[];
   contests: ContestSnapshot[];
+  /** Updates from the count, in the order first published, each with every version. */
+  updates: CountUpdate[];
 }
 
 export async function listElections(db: Db): Promise<ElectionRow[]> {
@@ -67,10 +70,11 @@ export async function electionUpdatedAt(db: Db, electionId: string): Promise<str
 }
 
 export async function loadElection(db: Db, electionId: string): Promise<ElectionSnapshot | null> {
-  const [electionRows, partyRows, continuingRows, ...contestRows] = await readTogether(db, [
+  const [electionRows, partyRows, continuingRows, updateRows, ...contestRows] = await readTogether(db, [
     db.select().from(elections).where(eq(elections.id, electionId)),
     db.select().from(parties).where(eq(parties.electionId, electionId)).orderBy(asc(parties.name)),
     db.select().from(continuingSeats).where(eq(continuingSeats.electionId, electionId)),
+    electionUpdatesQuery(db, electionId),
     ...contestQueries(db, eq(contests.electionId, electionId)),
   ] as const);
   const election = electionRows[0];
@@ -80,6 +84,7 @@ export async function loadElection(db: Db, electionId: string): Promise<Election
     parties: partyRows,
     continuing: continuingRows.map((c) => ({ partyId: c.partyId, seats: c.seats })),
     contests: assembleContests(...contestRows),
+    updates: gatherUpdates(updateRows),
   };
 }
 

@@ -33,6 +33,9 @@ export const elections = sqliteTable('elections', {
   previousControl: text('previous_control'),
   // When the count starts (ISO time), for the page residents bookmark before the night.
   countStarts: text('count_starts'),
+  // Whether a ward's status change (counting, recount, postponed) also posts an update from
+  // the count ("Recount in Rainham North."). Off unless an admin turns it on.
+  autoStatusUpdates: integer('auto_status_updates', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   // Bumped by every write that changes what the public sees: caches and ETags key on it.
   updatedAt: text('updated_at').notNull(),
@@ -174,6 +177,30 @@ export const declarationVotes = sqliteTable(
     electedByLot: integer('elected_by_lot', { mode: 'boolean' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.contestId, t.version, t.candidateId] })],
+);
+
+// Updates from the count: a few words an officer or admin publishes on the night ("Counting
+// has started."), optionally about one ward. Like a declaration, never edited in place: a
+// correction or a withdrawal adds the next version, and every version is kept. The id is
+// made once and stays for ever (the feeds' `urn:declare:update:{id}`).
+export const countUpdates = sqliteTable(
+  'count_updates',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    electionId: text('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    // The ward it is about; null for the whole count.
+    contestId: text('contest_id').references(() => contests.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    // A withdrawn update stays on the page and in the feeds, marked withdrawn.
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    userId: text('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  // As with declarations, the primary key makes two racing writers of one version fail.
+  (t) => [primaryKey({ columns: [t.id, t.version] }), index('count_updates_election').on(t.electionId, t.createdAt)],
 );
 
 export const userRoles = ['officer', 'admin'] as const;

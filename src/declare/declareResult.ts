@@ -1,7 +1,7 @@
 // Declaring a ward's result: check the submission against the ward and the arithmetic,
 // then record it with everything it causes in one atomic write. Shared by the JSON API and
 // the officer's phone form.
-import { declarationRow, findStoredAnswer, recordDeclaration, voteRowsOf, type NewDeclaration, type StoredAnswer } from '../../db/declarations';
+import { declarationRow, recordDeclaration, voteRowsOf, type NewDeclaration, type StoredAnswer } from '../../db/declarations';
 import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { loadWard, type ContestSnapshot, type WardSnapshot } from '../../db/results';
@@ -12,6 +12,9 @@ import { ProblemsError, type Problem } from './problems';
 import { figuresByField, reviewModel, type ReviewModel } from './reviewModel';
 import type { DeclarationSubmission } from './submission';
 import { requestHash } from './requestHash';
+import { replayOf, type Answer } from './replay';
+
+export type { Answer } from './replay';
 
 export interface DeclareRequest {
   contestId: string;
@@ -26,13 +29,6 @@ export interface DeclareRequest {
    * the API says `acceptWarnings: true` instead.
    */
   confirmedWarnings?: string[];
-}
-
-export interface Answer {
-  status: number;
-  body: string;
-  /** True when this is the stored answer to an earlier identical request. */
-  replayed: boolean;
 }
 
 /** What declaring a ward needs of its election: its id and parties. */
@@ -178,17 +174,6 @@ export async function declareResult(db: Db, r: DeclareRequest): Promise<Answer> 
     throw error;
   }
   return { status: 201, body, replayed: false };
-}
-
-async function replayOf(db: Db, userId: string, key: string, hash: string): Promise<Answer | null> {
-  const stored = await findStoredAnswer(db, userId, key);
-  if (!stored) return null;
-  if (stored.requestHash !== hash) {
-    throw new ProblemsError(409, [
-      { field: 'Idempotency-Key', message: 'This Idempotency-Key was already used for a different submission. Use a new key for a new submission.' },
-    ]);
-  }
-  return { status: stored.status, body: stored.body, replayed: true };
 }
 
 async function versionTaken(db: Db, contestId: string, version: number): Promise<boolean> {

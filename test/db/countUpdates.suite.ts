@@ -1,0 +1,69 @@
+// Updates from the count in the database, on both drivers: every version kept, the
+// election's change stamp moved, audited, and two writers of one version never both commit.
+import { describe, expect, it } from 'vitest';
+import { auditTrail } from '../../db/audit';
+import type { Db } from '../../db/client';
+import { findUpdate, recordUpdateVersion, type NewUpdateVersion } from '../../db/countUpdates';
+import { findStoredAnswer } from '../../db/declarations';
+import { electionUpdatedAt, loadElection } from '../../db/results';
+import { importElection } from '../../src/setup/importElection';
+import { freshMedway } from '../fixtures';
+
+async function setUp(open: () => Promise<Db>) {
+  const db = await open();
+  const def = freshMedway();
+  await importElection(db, def);
+  const first: NewUpdateVersion = { id: crypto.randomUUID(), version: 1, electionId: def.id, contestId: null, text: 'Verification has finished in all wards.', withdrawn: false };
+  return { db, def, first };
+}
+
+export function countUpdatesDbSuite(driver: string, open: () => Promise<Db>): void {
+  describe(`updates from the count in the database (${driver})`, () => {
+    it('keeps every version, moves the election on with each, and audits who did what', async () => {
+      const { db, def, first } = await setUp(open);
+      const before = await electionUpdatedAt(db, def.id);
+      const at = await recordUpdateVersion(db, first, { userId: null, requestId: 'r1' });
+      expect(await electionUpdatedAt(db, def.id)).toBe(at);
+      expect(at > before!).toBe(true);
+      const ward = def.contests[3]!.id;
+      await recordUpdateVersion(db, { ...first, version: 2, contestId: ward, text: 'Counting has started in Chatham Central.' }, { userId: null });
+      await recordUpdateVersion(db, { ...first, version: 3, contestId: ward, text: 'Counting has started in Chatham Central.', withdrawn: true }, { userId: null });
+
+      const update = (await findUpdate(db, def.id, first.id))!;
+      expect(update.versions.map((v) => [v.version, v.text, v.withdrawn])).toEqual([
+        [1, 'Verification has finished in all wards.', false],
+        [2, 'Counting has started in Chatham Central.', false],
+        [3, 'Counting has started in Chatham Central.', true],
+      ]);
+      const snapshot = (await loadElection(db, def.id))!;
+      expect(snapshot.updates).toHaveLength(1);
+      expect(snapshot.updates[0]!.versions).toHaveLength(3);
+      expect((await auditTrail(db, 'count_update', first.id)).map((a) => a.action)).toEqual(['update.withdraw', 'update.correct', 'update.post']);
+    });
+
+    it('lets exactly one of two writers of the same version commit, and the other writes nothing', async () => {
+      const { db, def, first } = await setUp(open);
+      await recordUpdateVersion(db, first, { userId: null });
+      const answer = (key: string) => ({ userId: 'someone', key, requestHash: 'h', status: 200, body: '{}' });
+      const outcomes = await Promise.allSettled([
+        recordUpdateVersion(db, { ...first, version: 2, text: 'First correction.' }, { userId: null }, answer('a')),
+        recordUpdateVersion(db, { ...first, version: 2, text: 'Second correction.' }, { userId: null }, answer('b')),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const update = (await findUpdate(db, def.id, first.id))!;
+      expect(update.versions).toHaveLength(2);
+      const winner = update.versions[1]!.text === 'First correction.' ? 'a' : 'b';
+      expect(await findStoredAnswer(db, 'someone', winner)).not.toBeNull();
+      expect(await findStoredAnswer(db, 'someone', winner === 'a' ? 'b' : 'a')).toBeNull();
+      expect((await auditTrail(db, 'count_update', first.id)).map((a) => a.action)).toEqual(['update.correct', 'update.post']);
+    });
+
+    it('finds an update only in its own election', async () => {
+      const { db, first } = await setUp(open);
+      await recordUpdateVersion(db, first, { userId: null });
+      const other = freshMedway();
+      await importElection(db, other);
+      expect(await findUpdate(db, other.id, first.id)).toBeNull();
+    });
+  });
+}
