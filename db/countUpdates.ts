@@ -53,8 +53,13 @@ export function updateVersionStatements(db: Db, u: NewUpdateVersion, actor: Acto
  * Publishes a version. Two writers racing for the same version both build their statements,
  * and the (id, version) primary key lets exactly one commit: the other fails whole.
  */
-export async function recordUpdateVersion(db: Db, u: NewUpdateVersion, actor: Actor, answer: StoredAnswer | null = null): Promise<string> {
-  const now = new Date().toISOString();
+export async function recordUpdateVersion(
+  db: Db,
+  u: NewUpdateVersion,
+  actor: Actor,
+  answer: StoredAnswer | null = null,
+  now = new Date().toISOString(),
+): Promise<string> {
   const statements = updateVersionStatements(db, u, actor, now);
   if (answer) statements.push(storedAnswerStatement(db, answer));
   await commitAtomically(db, statements);

@@ -1,6 +1,6 @@
 // Reading an election as it stands: everything the public pages, feeds and posts need,
 // in a few queries, as plain rows. src/results/ turns these into the public JSON.
-import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { readTogether, type Db, type ResultsOf } from './client';
 import { electionUpdatesQuery, gatherUpdates, type CountUpdate } from './countUpdates';
 import {
@@ -163,4 +163,13 @@ function assembleContests(...[contestRows, previousRows, candidateRows, declarat
 export async function electionOfContest(db: Db, contestId: string): Promise<string | null> {
   const [row] = await db.select({ electionId: contests.electionId }).from(contests).where(eq(contests.id, contestId));
   return row?.electionId ?? null;
+}
+
+/** A ward's name, when the ward is in that election; else null. */
+export async function contestNameIn(db: Db, electionId: string, contestId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: contests.name })
+    .from(contests)
+    .where(and(eq(contests.id, contestId), eq(contests.electionId, electionId)));
+  return row?.name ?? null;
 }

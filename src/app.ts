@@ -18,10 +18,12 @@ import { ProblemsError } from './declare/problems';
 import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
+import { updatesApi } from './routes/updates';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
 import { officerSocial } from './routes/officerSocial';
+import { officerUpdates } from './routes/officerUpdates';
 import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
 import { PublishedPages } from './results/publishedPages';
@@ -134,12 +136,14 @@ export function createApp(options: AppOptions) {
     });
   }
   app.route('/api/v1', declarationsApi);
+  app.route('/api/v1', updatesApi);
   app.route('/', login);
   app.route('/', setup(options.setupToken ?? (() => undefined)));
   app.route('/', officer);
   app.route('/', admin);
   app.route('/', adminTimetable);
   app.route('/', officerSocial);
+  app.route('/', officerUpdates);
   app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));
   app.route('/', adminSubscribers);
   if (options.assets) app.route('/', assetRoutes(options.assets));

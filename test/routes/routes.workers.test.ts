@@ -16,6 +16,7 @@ import { openDataSuite } from './openData.suite';
 import { resultsPagesSuite } from './results.suite';
 import { subscribersSuite } from './subscribers.suite';
 import { textRulesSuite } from './textRules.suite';
+import { updatesRouteSuite } from './updates.suite';
 import { widgetSuite } from './widget.suite';
 
 const open = async () => drizzle(env.DB, { schema });
@@ -35,3 +36,4 @@ widgetSuite('d1', open);
 limitsSuite('d1', open);
 textRulesSuite('d1', open);
 subscribersSuite('d1', open);
+updatesRouteSuite('d1', open);

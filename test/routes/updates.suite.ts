@@ -1,0 +1,197 @@
+// Updates from the count, written through the API and the officer's phone pages, on both
+// drivers: published once per submission, corrected and withdrawn as new versions, and
+// every bad input refused in words with nothing changed.
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { dumpDatabase, harness, signIn, testPassword } from '../support/harness';
+
+type Harness = Awaited<ReturnType<typeof harness>>;
+
+/** The write API for updates, as count software calls it. */
+export function updatesClient(h: Harness) {
+  const base = `/api/v1/elections/${encodeURIComponent(h.def.id)}/updates`;
+  const headers = (init: { token?: string | null; key?: string | null } = {}) => {
+    const out: Record<string, string> = { 'content-type': 'application/json' };
+    const token = init.token === undefined ? h.officer.token : init.token;
+    if (token) out.authorization = `Bearer ${token}`;
+    const key = init.key === undefined ? crypto.randomUUID() : init.key;
+    if (key) out['idempotency-key'] = key;
+    return out;
+  };
+  return {
+    base,
+    post: (body: unknown, init: { token?: string | null; key?: string | null } = {}) =>
+      h.app.request(base, { method: 'POST', headers: headers(init), body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    correct: (id: string, text: unknown, token: string | null = h.officer.token) =>
+      h.app.request(`${base}/${encodeURIComponent(id)}`, { method: 'PUT', headers: headers({ token, key: null }), body: JSON.stringify({ text }) }),
+    withdraw: (id: string, token: string | null = h.officer.token) =>
+      h.app.request(`${base}/${encodeURIComponent(id)}/withdraw`, { method: 'POST', headers: headers({ token, key: null }), body: '{}' }),
+    election: async () => (await h.getJson(`/api/v1/elections/${encodeURIComponent(h.def.id)}`)).body,
+  };
+}
+
+export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void {
+  describe(`updates from the count through the API (${driver})`, () => {
+    it('publishes an update once per Idempotency-Key, and says which key was reused for something else', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      const key = crypto.randomUUID();
+      const text = 'Verification has finished in all wards. Counting has started.';
+      const first = await api.post({ text }, { key });
+      expect(first.status).toBe(201);
+      const update = await first.json();
+      expect(update).toMatchObject({ version: 1, text, contestId: null, contestName: null, corrected: false, withdrawn: false });
+      expect(update.postedAt).toBe(update.updatedAt);
+
+      const again = await api.post({ text }, { key });
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await again.json()).toEqual(update);
+      const reused = await api.post({ text: 'Something else entirely.' }, { key });
+      expect(reused.status).toBe(409);
+      expect((await reused.json()).message).toMatch(/already used for a different submission/);
+
+      const election = await api.election();
+      expect(election.updates).toEqual([update]);
+      expect(election.updatedAt).toBe(update.postedAt);
+    });
+
+    it('ties an update to a ward of the election, by id', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      const rainham = await h.contest('Rainham North');
+      const res = await api.post({ text: 'A recount has been requested in Rainham North.', contestId: rainham.id });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ contestId: rainham.id, contestName: 'Rainham North' });
+    });
+
+    it('refuses bad input in plain words, and changes nothing', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      // A ward of another election is not a ward of this one (imported first: on D1 the two share a database).
+      const other = await harness(open);
+      const otherWard = (await other.contest('All Saints')).id;
+      const before = await dumpDatabase(h.db);
+      const refusals: [Response, number, RegExp][] = [
+        [await api.post({ text: '   ' }), 422, /The update is empty/],
+        [await api.post({ text: 'x'.repeat(281) }), 422, /281 characters long: it can be at most 280, so that it fits in one post/],
+        [await api.post({ text: 'Counting \u0007 has started.' }), 422, /control character \(U\+0007\)/],
+        [await api.post({ text: 42 }), 422, /must be text/],
+        [await api.post({ text: 'Counting has started.', contestId: 'no-such-ward' }), 422, /no ward with that id in this election/],
+        [await api.post({ text: 'Counting has started.' }, { key: null }), 422, /Idempotency-Key/],
+        [await api.post({ text: 'Counting has started.' }, { token: null }), 401, /Sign in/],
+        [await api.post({ text: 'Counting has started.' }, { token: 'declare_wrong' }), 401, /Sign in/],
+      ];
+      for (const [res, status, message] of refusals) {
+        expect(res.status).toBe(status);
+        expect(JSON.stringify(await res.json())).toMatch(message);
+      }
+      const elsewhere = await h.app.request('/api/v1/elections/no-such-election/updates', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${h.officer.token}`, 'idempotency-key': 'k1' },
+        body: JSON.stringify({ text: 'Counting has started.' }),
+      });
+      expect(elsewhere.status).toBe(404);
+      expect((await api.post({ text: 'Counting has started.', contestId: otherWard })).status).toBe(422);
+      expect(await dumpDatabase(h.db)).toEqual(before);
+    });
+
+    it('corrects an update as a new version, withdraws it as another, and keeps every one', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      const { id } = await (await api.post({ text: 'Counting has started in all wads.' })).json();
+
+      const corrected = await api.correct(id, 'Counting has started in all wards.');
+      expect(corrected.status).toBe(200);
+      const v2 = await corrected.json();
+      expect(v2).toMatchObject({ id, version: 2, text: 'Counting has started in all wards.', corrected: true, withdrawn: false });
+      // The same words again publish nothing.
+      expect(await (await api.correct(id, 'Counting has started in all wards.')).json()).toEqual(v2);
+
+      const withdrawn = await (await api.withdraw(id)).json();
+      expect(withdrawn).toMatchObject({ id, version: 3, text: 'Counting has started in all wards.', withdrawn: true });
+      expect(await (await api.withdraw(id)).json()).toEqual(withdrawn);
+      const late = await api.correct(id, 'Too late.');
+      expect(late.status).toBe(422);
+      expect((await late.json()).message).toMatch(/withdrawn, so it cannot be corrected/);
+
+      expect((await api.election()).updates).toEqual([withdrawn]);
+      expect((await api.correct('no-such-update', 'Hello.')).status).toBe(404);
+      expect((await api.withdraw('no-such-update')).status).toBe(404);
+      expect((await api.correct(id, '')).status).toBe(422);
+      expect((await api.withdraw(id, null)).status).toBe(401);
+    });
+  });
+
+  describe(`updates from the count on the officer's phone (${driver})`, () => {
+    async function setUp() {
+      const h = await harness(open);
+      const page = `/officer/elections/${encodeURIComponent(h.def.id)}/updates`;
+      const browser = await signIn(h.app, h.officer.user.name, testPassword, page);
+      return { h, page, browser };
+    }
+
+    it('is linked from the ward list, and needs a sign-in', async () => {
+      const { h, page, browser } = await setUp();
+      expect(await (await browser.get(`/officer/elections/${encodeURIComponent(h.def.id)}`)).text()).toContain(`href="${page}"`);
+      const anonymous = await h.app.request(page, { headers: { accept: 'text/html' } });
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.headers.get('location')).toMatch(/^\/login\?next=/);
+      const posted = await h.app.request(page, {
+        method: 'POST',
+        headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        body: 'text=Hello',
+      });
+      expect(posted.status).toBe(401);
+    });
+
+    it('publishes from the form, once even when the form is sent twice, optionally about a ward', async () => {
+      const { h, page, browser } = await setUp();
+      const ward = await h.contest('Rainham North');
+      const form = { _csrf: browser.csrf, key: crypto.randomUUID(), text: 'A recount has been requested in Rainham North.', contestId: ward.id };
+      const res = await browser.post(page, form);
+      expect(res.status).toBe(303);
+      expect((await browser.post(page, form)).status).toBe(303);
+      const html = await (await browser.get(res.headers.get('location')!)).text();
+      expect(html).toContain('Published on the public page: “A recount has been requested in Rainham North.”');
+      const { updates } = await updatesClient(h).election();
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toMatchObject({ contestName: 'Rainham North', version: 1 });
+    });
+
+    it('shows each problem beside its box, keeps what was typed, and publishes nothing', async () => {
+      const { h, page, browser } = await setUp();
+      const before = await dumpDatabase(h.db);
+      const long = 'Counting '.repeat(40);
+      const res = await browser.post(page, { _csrf: browser.csrf, key: crypto.randomUUID(), text: long, contestId: '' });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toContain('There is a problem: nothing was published');
+      expect(html).toMatch(/The update is 359 characters long: it can be at most 280/);
+      expect(html).toContain(long.trim());
+      expect((await browser.post(page, { text: 'No token.' })).status).toBe(403);
+      expect(await dumpDatabase(h.db)).toEqual(before);
+    });
+
+    it('corrects and withdraws from the update’s own page', async () => {
+      const { h, page, browser } = await setUp();
+      const api = updatesClient(h);
+      const { id } = await (await api.post({ text: 'Counting has strated.' })).json();
+      const own = `${page}/${encodeURIComponent(id)}`;
+      expect(await (await browser.get(page)).text()).toContain(`href="${own}"`);
+
+      const empty = await browser.post(own, { _csrf: browser.csrf, text: '' });
+      expect(empty.status).toBe(422);
+      expect(await empty.text()).toContain('The update is empty');
+
+      expect((await browser.post(own, { _csrf: browser.csrf, text: 'Counting has started.' })).status).toBe(303);
+      expect((await api.election()).updates[0]).toMatchObject({ version: 2, text: 'Counting has started.', corrected: true });
+      expect((await browser.post(`${own}/withdraw`, { _csrf: browser.csrf })).status).toBe(303);
+      const after = await (await browser.get(own)).text();
+      expect(after).toContain('This update was withdrawn');
+      expect(after).not.toContain('Publish correction');
+      expect((await api.election()).updates[0]).toMatchObject({ version: 3, withdrawn: true });
+      expect((await browser.get(`${page}/no-such-update`)).status).toBe(404);
+    });
+  });
+}
