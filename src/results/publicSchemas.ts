@@ -141,11 +141,26 @@ export const feedEntrySchema = z.object({
   elected: z.array(z.object({ id: z.string(), name: z.string(), party: z.string(), votes: count.nullable(), electedByLot: z.boolean() })),
 });
 
+export const updateFeedEntrySchema = z.object({
+  id: z.string().describe('urn:declare:update:{updateId}, stable for ever: a correction or withdrawal changes the entry (version, updatedAt), never its id'),
+  updateId: z.string(),
+  version: z.int().min(1),
+  contestId: z.string().nullable(),
+  contestName: z.string().nullable(),
+  text: z.string(),
+  corrected: z.boolean(),
+  withdrawn: z.boolean(),
+  publishedAt: time.describe('when the update was first published'),
+  updatedAt: time.describe('when its latest version was published'),
+  title: z.string(),
+});
+
 export const declarationsFeedSchema = z
   .object({
     electionId: z.string(),
     updatedAt: time,
     declarations: z.array(feedEntrySchema.extend({ url: z.url() })),
+    updates: z.array(updateFeedEntrySchema.extend({ url: z.url() })).describe('updates from the count, most recently changed first'),
   })
   .register(publicJsonSchemas, { id: 'Declarations' });
 

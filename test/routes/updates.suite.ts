@@ -3,7 +3,9 @@
 // every bad input refused in words with nothing changed.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
+import { londonClock } from '../../views/public/londonTime';
 import { dumpDatabase, harness, signIn, testPassword } from '../support/harness';
+import { publishedHostileName } from '../support/hostile';
 
 type Harness = Awaited<ReturnType<typeof harness>>;
 
@@ -39,17 +41,17 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       const text = 'Verification has finished in all wards. Counting has started.';
       const first = await api.post({ text }, { key });
       expect(first.status).toBe(201);
-      const update = await first.json();
+      const update = await first.json() as any;
       expect(update).toMatchObject({ version: 1, text, contestId: null, contestName: null, corrected: false, withdrawn: false });
       expect(update.postedAt).toBe(update.updatedAt);
 
       const again = await api.post({ text }, { key });
       expect(again.status).toBe(201);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
-      expect(await again.json()).toEqual(update);
+      expect(await again.json() as any).toEqual(update);
       const reused = await api.post({ text: 'Something else entirely.' }, { key });
       expect(reused.status).toBe(409);
-      expect((await reused.json()).message).toMatch(/already used for a different submission/);
+      expect((await reused.json() as any).message).toMatch(/already used for a different submission/);
 
       const election = await api.election();
       expect(election.updates).toEqual([update]);
@@ -62,7 +64,7 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       const rainham = await h.contest('Rainham North');
       const res = await api.post({ text: 'A recount has been requested in Rainham North.', contestId: rainham.id });
       expect(res.status).toBe(201);
-      expect(await res.json()).toMatchObject({ contestId: rainham.id, contestName: 'Rainham North' });
+      expect(await res.json() as any).toMatchObject({ contestId: rainham.id, contestName: 'Rainham North' });
     });
 
     it('refuses bad input in plain words, and changes nothing', async () => {
@@ -84,7 +86,7 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       ];
       for (const [res, status, message] of refusals) {
         expect(res.status).toBe(status);
-        expect(JSON.stringify(await res.json())).toMatch(message);
+        expect(JSON.stringify(await res.json() as any)).toMatch(message);
       }
       const elsewhere = await h.app.request('/api/v1/elections/no-such-election/updates', {
         method: 'POST',
@@ -99,21 +101,21 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
     it('corrects an update as a new version, withdraws it as another, and keeps every one', async () => {
       const h = await harness(open);
       const api = updatesClient(h);
-      const { id } = await (await api.post({ text: 'Counting has started in all wads.' })).json();
+      const { id } = await (await api.post({ text: 'Counting has started in all wads.' })).json() as any;
 
       const corrected = await api.correct(id, 'Counting has started in all wards.');
       expect(corrected.status).toBe(200);
-      const v2 = await corrected.json();
+      const v2 = await corrected.json() as any;
       expect(v2).toMatchObject({ id, version: 2, text: 'Counting has started in all wards.', corrected: true, withdrawn: false });
       // The same words again publish nothing.
-      expect(await (await api.correct(id, 'Counting has started in all wards.')).json()).toEqual(v2);
+      expect(await (await api.correct(id, 'Counting has started in all wards.')).json() as any).toEqual(v2);
 
-      const withdrawn = await (await api.withdraw(id)).json();
+      const withdrawn = await (await api.withdraw(id)).json() as any;
       expect(withdrawn).toMatchObject({ id, version: 3, text: 'Counting has started in all wards.', withdrawn: true });
-      expect(await (await api.withdraw(id)).json()).toEqual(withdrawn);
+      expect(await (await api.withdraw(id)).json() as any).toEqual(withdrawn);
       const late = await api.correct(id, 'Too late.');
       expect(late.status).toBe(422);
-      expect((await late.json()).message).toMatch(/withdrawn, so it cannot be corrected/);
+      expect((await late.json() as any).message).toMatch(/withdrawn, so it cannot be corrected/);
 
       expect((await api.election()).updates).toEqual([withdrawn]);
       expect((await api.correct('no-such-update', 'Hello.')).status).toBe(404);
@@ -176,7 +178,7 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
     it('corrects and withdraws from the update’s own page', async () => {
       const { h, page, browser } = await setUp();
       const api = updatesClient(h);
-      const { id } = await (await api.post({ text: 'Counting has strated.' })).json();
+      const { id } = await (await api.post({ text: 'Counting has strated.' })).json() as any;
       const own = `${page}/${encodeURIComponent(id)}`;
       expect(await (await browser.get(page)).text()).toContain(`href="${own}"`);
 
@@ -192,6 +194,113 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       expect(after).not.toContain('Publish correction');
       expect((await api.election()).updates[0]).toMatchObject({ version: 3, withdrawn: true });
       expect((await browser.get(`${page}/no-such-update`)).status).toBe(404);
+    });
+  });
+
+  describe(`updates from the count in public (${driver})`, () => {
+    const text = async (h: Harness, path: string) => (await h.app.request(path)).text();
+    const page = (h: Harness, rest = '') => text(h, `/elections/${encodeURIComponent(h.def.id)}${rest}`);
+
+    it('shows "From the count" on the results page, its live section and the widget, newest first, in UK time', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      expect(await page(h)).toContain('No update from the count yet.');
+      const first = await (await api.post({ text: 'Verification has finished in all wards.' })).json() as any;
+      const rainham = await h.contest('Rainham North');
+      const second = await (await api.post({ text: 'A recount has been requested in Rainham North.', contestId: rainham.id })).json() as any;
+      for (const html of [await page(h), await page(h, '/live'), await text(h, `/embed/elections/${encodeURIComponent(h.def.id)}/live`)]) {
+        const section = html.slice(html.indexOf('id="from-the-count"'));
+        expect(section.indexOf(second.text)).toBeGreaterThan(0);
+        expect(section.indexOf(second.text)).toBeLessThan(section.indexOf(first.text));
+        expect(section).toContain(`<time datetime="${first.postedAt}">${londonClock(first.postedAt)}</time>`);
+        expect(section).toContain(`id="update-${second.id}"`);
+        expect(section).toContain(`>Rainham North</a>`);
+      }
+      // The ward's page shows the updates about it, and only those.
+      const ward = await page(h, `/contests/${encodeURIComponent(rainham.id)}`);
+      expect(ward).toContain(second.text);
+      expect(ward).not.toContain(first.text);
+    });
+
+    it('says an update was corrected, shows a withdrawn one as withdrawn, and moves the ETag each time', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      const { id } = await (await api.post({ text: 'Counting has started in all wads.' })).json() as any;
+      const live = `/elections/${encodeURIComponent(h.def.id)}/live`;
+      const etag = (await h.app.request(live)).headers.get('etag')!;
+      expect((await h.app.request(live, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+      const corrected = await (await api.correct(id, 'Counting has started in all wards.')).json() as any;
+      const afterCorrection = await h.app.request(live, { headers: { 'if-none-match': etag } });
+      expect(afterCorrection.status).toBe(200);
+      const html = await afterCorrection.text();
+      expect(html).toContain(`corrected at <time datetime="${corrected.updatedAt}">`);
+      expect(html).toContain('Counting has started in all wards.');
+      expect(html).not.toContain('all wads');
+      expect(html).toContain('Corrected update from the count: Counting has started in all wards.');
+
+      await api.withdraw(id);
+      const withdrawn = await page(h);
+      expect(withdrawn).toMatch(/<strong>Withdrawn<\/strong> at <time/);
+      expect(withdrawn).toContain('<del>Counting has started in all wards.</del>');
+    });
+
+    it('lists updates in the election JSON, and with ?since= only those changed after it', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      const old = await (await api.post({ text: 'Verification has started.' })).json() as any;
+      const changed = await (await api.post({ text: 'Counting has started.' })).json() as any;
+      const since = (await api.election()).updatedAt;
+      const corrected = await (await api.correct(changed.id, 'Counting has started in every ward.')).json() as any;
+      const all = await api.election();
+      expect(all.updates.map((u: { id: string }) => u.id)).toEqual([changed.id, old.id]);
+      const { body } = await h.getJson(`/api/v1/elections/${encodeURIComponent(h.def.id)}?since=${encodeURIComponent(since)}`);
+      expect(body.updates).toEqual([corrected]);
+      expect(body.contests).toEqual([]);
+    });
+
+    it('gives each update one feed entry under urn:declare:update:{id}, with its version, in JSON and Atom', async () => {
+      const h = await harness(open, { publicUrl: 'https://results.example.gov.uk' });
+      const api = updatesClient(h);
+      const rainham = await h.contest('Rainham North');
+      const { id } = await (await api.post({ text: 'A recount has been requested.', contestId: rainham.id })).json() as any;
+      await api.correct(id, 'A recount has been requested in Rainham North.');
+      await api.withdraw(id);
+      const feed = (await h.getJson(`/api/v1/elections/${encodeURIComponent(h.def.id)}/declarations`)).body;
+      expect(feed.updates).toHaveLength(1);
+      expect(feed.updates[0]).toMatchObject({
+        id: `urn:declare:update:${id}`,
+        updateId: id,
+        version: 3,
+        withdrawn: true,
+        text: 'A recount has been requested in Rainham North.',
+        title: 'From the count (withdrawn): A recount has been requested in Rainham North.',
+        url: `https://results.example.gov.uk/elections/${encodeURIComponent(h.def.id)}/contests/${encodeURIComponent(rainham.id)}#update-${id}`,
+      });
+      const xml = await (await h.app.request(`/api/v1/elections/${encodeURIComponent(h.def.id)}/declarations.atom`)).text();
+      expect(xml.match(new RegExp(`<id>urn:declare:update:${id}</id>`, 'g'))).toHaveLength(1);
+      expect(xml).toContain('<category term="withdrawn" label="Withdrawn"></category>');
+      expect(xml).toContain('<declare:version xmlns:declare="urn:declare:atom">3</declare:version>');
+    });
+
+    it('escapes the words everywhere they are shown', async () => {
+      const h = await harness(open);
+      const api = updatesClient(h);
+      const posted = await (await api.post({ text: `Counting has started. ${publishedHostileName}` })).json() as any;
+      expect(posted.text).toBe(`Counting has started. ${publishedHostileName}`);
+      const outputs = [
+        await page(h),
+        await page(h, '/live'),
+        await text(h, `/embed/elections/${encodeURIComponent(h.def.id)}`),
+        await text(h, `/api/v1/elections/${encodeURIComponent(h.def.id)}/declarations.atom`),
+      ];
+      for (const out of outputs) {
+        expect(out).not.toContain('<img src=x');
+        expect(out).toContain('=HYPERLINK(&quot;http://evil&quot;) &lt;img src=x onerror=alert(1)&gt; &quot;Bob&quot;');
+        // The line break and the bell were taken out at the door, and the override is closed.
+        expect(out).toContain('line two bell \u202Egnp.exe\u202C');
+      }
+      expect((await api.election()).updates[0].text).toBe(`Counting has started. ${publishedHostileName}`);
     });
   });
 }
