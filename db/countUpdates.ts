@@ -1,13 +1,15 @@
 // Updates from the count: short texts published on the night, each a chain of versions. A
 // correction or a withdrawal adds the next version; nothing is edited or deleted, so the
 // page, the feeds and the social posts can always say what changed. Everything a version
-// causes (the row, the election's change stamp, the audit entry, the stored answer of an
-// idempotent request) commits in one atomic write.
-import { and, asc, eq } from 'drizzle-orm';
+// causes (the row, the election's change stamp, a post queued per social channel and a
+// delivery per newsroom subscriber, the audit entry, the stored answer of an idempotent
+// request) commits in one atomic write.
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db, type Statement } from './client';
 import { storedAnswerStatement, type StoredAnswer } from './declarations';
-import { countUpdates, elections } from './schema';
+import { countUpdates, elections, outbox } from './schema';
+import { queueForSubscribers } from './subscribers';
 
 export type CountUpdateRow = typeof countUpdates.$inferSelect;
 
@@ -33,13 +35,21 @@ const auditAction = (u: NewUpdateVersion) => (u.withdrawn ? 'update.withdraw' : 
 
 /**
  * The statements that publish one version, for a caller that commits them with more (a
- * status change that posts its own update). `now` is the version's time and the election's
- * new change stamp.
+ * status change that posts its own update): a post queued on each of `channels`, a delivery
+ * to each subscriber. `now` is the version's time and the election's new change stamp.
  */
-export function updateVersionStatements(db: Db, u: NewUpdateVersion, actor: Actor, now: string): Statement[] {
+export function updateVersionStatements(db: Db, u: NewUpdateVersion, actor: Actor, channels: string[], now: string): Statement[] {
   return [
     db.insert(countUpdates).values({ ...u, userId: actor.userId ?? null, createdAt: now }),
     db.update(elections).set({ updatedAt: now }).where(eq(elections.id, u.electionId)),
+    ...(channels.length
+      ? [
+          db.insert(outbox).values(
+            channels.map((channel) => ({ id: crypto.randomUUID(), updateId: u.id, version: u.version, channel, nextAttemptAt: now, updatedAt: now })),
+          ),
+        ]
+      : []),
+    queueForSubscribers(db, { updateId: u.id, version: u.version }, now),
     auditStatement(
       db,
       actor,
@@ -57,10 +67,11 @@ export async function recordUpdateVersion(
   db: Db,
   u: NewUpdateVersion,
   actor: Actor,
+  channels: string[],
   answer: StoredAnswer | null = null,
   now = new Date().toISOString(),
 ): Promise<string> {
-  const statements = updateVersionStatements(db, u, actor, now);
+  const statements = updateVersionStatements(db, u, actor, channels, now);
   if (answer) statements.push(storedAnswerStatement(db, answer));
   await commitAtomically(db, statements);
   return now;
@@ -104,4 +115,31 @@ export async function updateVersionExists(db: Db, id: string, version: number): 
     .from(countUpdates)
     .where(and(eq(countUpdates.id, id), eq(countUpdates.version, version)));
   return rows.length > 0;
+}
+
+/**
+ * The social channels that had a version of this update queued (and not cancelled): a
+ * correction or withdrawal follows them up there, even where updates have since been
+ * switched off, so nobody is left with words that no longer stand.
+ */
+export async function channelsOfUpdate(db: Db, updateId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ channel: outbox.channel })
+    .from(outbox)
+    .where(and(eq(outbox.updateId, updateId), ne(outbox.status, 'cancelled')));
+  return rows.map((r) => r.channel);
+}
+
+/** One update with all its versions, by id alone (the dispatcher has only the outbox row), or null. */
+export async function findUpdateById(db: Db, id: string): Promise<CountUpdate | null> {
+  const rows = await db.select().from(countUpdates).where(eq(countUpdates.id, id)).orderBy(asc(countUpdates.version));
+  return gatherUpdates(rows)[0] ?? null;
+}
+
+/** Whether a ward's status change also posts an update from the count; audited. */
+export async function setAutomaticStatusUpdates(db: Db, electionId: string, on: boolean, actor: Actor): Promise<void> {
+  await commitAtomically(db, [
+    db.update(elections).set({ autoStatusUpdates: on }).where(eq(elections.id, electionId)),
+    auditStatement(db, actor, { action: 'election.auto_status_updates', entity: 'election', entityId: electionId, detail: { on } }),
+  ]);
 }

@@ -283,15 +283,17 @@ export const apiTokens = sqliteTable('api_tokens', {
 // to post it, or a newer version superseded it before it went out.
 export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'dead', 'cancelled'] as const;
 
-// One row per (declaration version, channel): written in the same atomic write as the
-// declaration, so a result is never published without its posts being queued.
+// One row per (declaration version, channel), or per (update version, channel): written in
+// the same atomic write as the declaration or update from the count, so nothing is published
+// without its posts being queued. A row is about exactly one of the two: `contestId` for a
+// declaration, `updateId` for an update (src/social/dispatch/compose.ts reads which).
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    contestId: text('contest_id')
-      .notNull()
-      .references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id').references(() => contests.id, { onDelete: 'cascade' }),
+    // The update from the count (count_updates.id); `version` is then the update's version.
+    updateId: text('update_id'),
     version: integer('version').notNull(),
     channel: text('channel').notNull(),
     status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
@@ -323,6 +325,7 @@ export const outbox = sqliteTable(
   },
   (t) => [
     uniqueIndex('outbox_once').on(t.contestId, t.version, t.channel),
+    uniqueIndex('outbox_update_once').on(t.updateId, t.version, t.channel),
     index('outbox_due').on(t.status, t.nextAttemptAt),
     index('outbox_channel').on(t.channel, t.status),
   ],
@@ -337,6 +340,8 @@ export const socialChannels = sqliteTable('social_channels', {
   /** Null: the built-in wording. */
   declarationTemplate: text('declaration_template'),
   correctionTemplate: text('correction_template'),
+  /** Whether updates from the count are posted here (and their corrections and withdrawals). */
+  postUpdates: integer('post_updates', { mode: 'boolean' }).notNull().default(true),
   /** No request to this platform before this time (its rate-limit reset). */
   blockedUntil: text('blocked_until'),
   updatedAt: text('updated_at').notNull(),

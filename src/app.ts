@@ -22,6 +22,7 @@ import { updatesApi } from './routes/updates';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
+import { adminUpdates } from './routes/adminUpdates';
 import { officerSocial } from './routes/officerSocial';
 import { officerUpdates } from './routes/officerUpdates';
 import type { Env as SocialEnv } from './social/config';
@@ -142,6 +143,7 @@ export function createApp(options: AppOptions) {
   app.route('/', officer);
   app.route('/', admin);
   app.route('/', adminTimetable);
+  app.route('/', adminUpdates);
   app.route('/', officerSocial);
   app.route('/', officerUpdates);
   app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));

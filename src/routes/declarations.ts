@@ -7,6 +7,7 @@ import { declareResult, loadContest } from '../declare/declareResult';
 import { requireIdempotencyKey } from '../declare/idempotencyKey';
 import { declarationSubmission, statusSubmission, verificationSubmission } from '../declare/submission';
 import { verifyContest } from '../declare/verifyContest';
+import { automaticStatusUpdate } from '../updates/statusUpdate';
 import { requireOpenWard } from '../declare/wardOpen';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
@@ -32,7 +33,11 @@ export const declarationsApi = new Hono<AppEnv>()
     const { status } = c.req.valid('json');
     const { snapshot, contest } = await loadContest(c.var.db, c.req.param('contestId'));
     requireOpenWard(contest, 'status');
-    await setContestStatus(c.var.db, snapshot.election.id, contest.id, status, actorOf(c));
+    const actor = actorOf(c);
+    const update = await automaticStatusUpdate(c.var.db, snapshot.election, contest, status, actor, c.var.channels);
+    await setContestStatus(c.var.db, snapshot.election.id, contest.id, status, actor, null, update);
+    // Its automatic update from the count is posted at once.
+    if (update) c.set('declared', true);
     return c.json({ id: contest.id, status });
   })
   // Setting the same figures again changes nothing anyone sees, so no Idempotency-Key is needed.

@@ -97,6 +97,7 @@ export const officerUpdates = new Hono<AppEnv>()
         // A form without a key is a new submission; a key that is there must be one we keep.
         idempotencyKey: body.key ? requireIdempotencyKey(body.key) : crypto.randomUUID(),
         actor: actorOf(c),
+        channels: c.var.channels,
       });
       if (!answer.replayed) c.set('declared', true);
       return c.redirect(`${updatesPath(electionId)}?posted=${encodeURIComponent(JSON.parse(answer.body).id)}`, 303);
@@ -111,7 +112,7 @@ export const officerUpdates = new Hono<AppEnv>()
     if (!parsed.success) return onePage(c, text, problemsFromZod(parsed.error));
     const electionId = c.req.param('electionId');
     try {
-      const outcome = await correctUpdate(c.var.db, { electionId, updateId: c.req.param('updateId'), text: parsed.data.text, actor: actorOf(c) });
+      const outcome = await correctUpdate(c.var.db, { electionId, updateId: c.req.param('updateId'), text: parsed.data.text, actor: actorOf(c), channels: c.var.channels });
       if (outcome.changed) c.set('declared', true);
       return c.redirect(`${updatesPath(electionId)}?posted=${encodeURIComponent(outcome.update.id)}`, 303);
     } catch (error) {
@@ -122,7 +123,7 @@ export const officerUpdates = new Hono<AppEnv>()
     const electionId = c.req.param('electionId');
     const updateId = c.req.param('updateId');
     try {
-      const outcome = await withdrawUpdate(c.var.db, { electionId, updateId, actor: actorOf(c) });
+      const outcome = await withdrawUpdate(c.var.db, { electionId, updateId, actor: actorOf(c), channels: c.var.channels });
       if (outcome.changed) c.set('declared', true);
       return c.redirect(updatePath(electionId, updateId), 303);
     } catch (error) {

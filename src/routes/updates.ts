@@ -17,6 +17,7 @@ export const updatesApi = new Hono<AppEnv>()
       userId: c.var.viewer!.user.id,
       idempotencyKey: requireIdempotencyKey(c.req.header('idempotency-key')),
       actor: actorOf(c),
+      channels: c.var.channels,
     });
     if (!answer.replayed) c.set('declared', true);
     return c.body(answer.body, answer.status as 201, {
@@ -31,13 +32,14 @@ export const updatesApi = new Hono<AppEnv>()
       updateId: c.req.param('updateId'),
       text: c.req.valid('json').text,
       actor: actorOf(c),
+      channels: c.var.channels,
     });
     if (outcome.changed) c.set('declared', true);
     return c.json(outcome.update);
   })
   // Withdrawn once is withdrawn: a retry changes nothing.
   .post('/elections/:electionId/updates/:updateId/withdraw', requireRole('officer'), async (c) => {
-    const outcome = await withdrawUpdate(c.var.db, { electionId: c.req.param('electionId'), updateId: c.req.param('updateId'), actor: actorOf(c) });
+    const outcome = await withdrawUpdate(c.var.db, { electionId: c.req.param('electionId'), updateId: c.req.param('updateId'), actor: actorOf(c), channels: c.var.channels });
     if (outcome.changed) c.set('declared', true);
     return c.json(outcome.update);
   });

@@ -12,10 +12,13 @@ import { replayOf, type Answer } from '../declare/replay';
 import { requestHash } from '../declare/requestHash';
 import { publicUpdate, type PublicUpdate } from '../results/countUpdates';
 import type { NewUpdateSubmission } from './submission';
+import { channelsForUpdate } from './updateChannels';
 
 interface UpdateRequest {
   electionId: string;
   actor: Actor;
+  /** The social channels configured; those with updates switched off are left out (updateChannels.ts). */
+  channels: string[];
 }
 
 export interface PostUpdateRequest extends UpdateRequest {
@@ -59,7 +62,7 @@ export async function postUpdate(db: Db, r: PostUpdateRequest): Promise<Answer> 
   const body = JSON.stringify(shown({ id: version.id, electionId: r.electionId, contestId, versions: [row] }, name));
   const answer: StoredAnswer = { userId: r.userId, key: r.idempotencyKey, requestHash: hash, status: 201, body };
   try {
-    await recordUpdateVersion(db, version, r.actor, answer, row.createdAt);
+    await recordUpdateVersion(db, version, r.actor, await channelsForUpdate(db, r.channels), answer, row.createdAt);
   } catch (error) {
     // A concurrent replay of this same request committed first: its answer is ours.
     const replay = await replayOf(db, r.userId, r.idempotencyKey, hash);
@@ -83,11 +86,11 @@ async function loadForChange(db: Db, electionId: string, updateId: string): Prom
 }
 
 /** Adds the next version; a racing writer of the same version wins, and we say so. */
-async function addVersion(db: Db, update: CountUpdate, next: Omit<NewUpdateVersion, 'id' | 'version' | 'electionId' | 'contestId'>, actor: Actor): Promise<ChangeOutcome> {
+async function addVersion(db: Db, update: CountUpdate, next: Omit<NewUpdateVersion, 'id' | 'version' | 'electionId' | 'contestId'>, r: UpdateRequest): Promise<ChangeOutcome> {
   const latest = update.versions.at(-1)!;
   const version: NewUpdateVersion = { id: update.id, version: latest.version + 1, electionId: update.electionId, contestId: update.contestId, ...next };
   try {
-    await recordUpdateVersion(db, version, actor);
+    await recordUpdateVersion(db, version, r.actor, await channelsForUpdate(db, r.channels, update.id));
   } catch (error) {
     if (await updateVersionExists(db, update.id, version.version)) {
       throw new ProblemsError(409, [{ field: 'updateId', message: 'Someone else changed this update at the same moment. Reload to see it, then correct it if need be.' }]);
@@ -106,7 +109,7 @@ export async function correctUpdate(db: Db, r: UpdateRequest & { updateId: strin
     throw new ProblemsError(422, [{ field: 'updateId', message: 'This update was withdrawn, so it cannot be corrected. Post a new update instead.' }]);
   }
   if (latest.text === r.text) return { update: shown(update, await wardName(db, r.electionId, update.contestId)), changed: false };
-  return addVersion(db, update, { text: r.text, withdrawn: false }, r.actor);
+  return addVersion(db, update, { text: r.text, withdrawn: false }, r);
 }
 
 /** Withdraws it: a version marked withdrawn, keeping the last words. Withdrawing again changes nothing. */
@@ -114,5 +117,5 @@ export async function withdrawUpdate(db: Db, r: UpdateRequest & { updateId: stri
   const update = await loadForChange(db, r.electionId, r.updateId);
   const latest = update.versions.at(-1)!;
   if (latest.withdrawn) return { update: shown(update, await wardName(db, r.electionId, update.contestId)), changed: false };
-  return addVersion(db, update, { text: latest.text, withdrawn: true }, r.actor);
+  return addVersion(db, update, { text: latest.text, withdrawn: true }, r);
 }

@@ -1,8 +1,10 @@
 // Updates from the count, written through the API and the officer's phone pages, on both
 // drivers: published once per submission, corrected and withdrawn as new versions, and
 // every bad input refused in words with nothing changed.
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
+import { outbox } from '../../db/schema';
 import { londonClock } from '../../views/public/londonTime';
 import { dumpDatabase, harness, signIn, testPassword } from '../support/harness';
 import { publishedHostileName } from '../support/hostile';
@@ -301,6 +303,63 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
         expect(out).toContain('line two bell \u202Egnp.exe\u202C');
       }
       expect((await api.election()).updates[0].text).toBe(`Counting has started. ${publishedHostileName}`);
+    });
+  });
+
+  describe(`updates from the count: the admin's switches (${driver})`, () => {
+    async function setUp() {
+      const h = await harness(open);
+      const admin = await h.userWithToken('admin');
+      const timetable = `/admin/elections/${encodeURIComponent(h.def.id)}/timetable`;
+      const browser = await signIn(h.app, admin.user.name, testPassword, timetable);
+      return { h, browser, timetable };
+    }
+    const queuedOn = async (h: Harness, updateId: string) =>
+      (await h.db.select().from(outbox).where(eq(outbox.updateId, updateId))).map((r) => r.channel).sort();
+
+    it('stops and restarts posting updates on one channel, leaving the others alone', async () => {
+      const { h, browser } = await setUp();
+      const api = updatesClient(h);
+      const off = await browser.post('/admin/social/channels/x/settings', { _csrf: browser.csrf, postUpdates: 'off' });
+      expect(off.status).toBe(303);
+      expect(await (await browser.get(off.headers.get('location')!)).text()).toContain('X no longer posts updates from the count');
+      const first = await (await api.post({ text: 'Counting has started.' })).json();
+      expect(await queuedOn(h, first.id)).toEqual(['log']);
+      await browser.post('/admin/social/channels/x/settings', { _csrf: browser.csrf, postUpdates: 'on' });
+      const second = await (await api.post({ text: 'Verification has finished.' })).json();
+      expect(await queuedOn(h, second.id)).toEqual(['log', 'x']);
+      // Anything but on or off is refused.
+      expect((await browser.post('/admin/social/channels/x/settings', { _csrf: browser.csrf, postUpdates: 'maybe' })).status).toBe(422);
+    });
+
+    it('switches the automatic update on a status change on and off, off to begin with', async () => {
+      const { h, browser, timetable } = await setUp();
+      const page = await (await browser.get(timetable)).text();
+      expect(page).toContain('Off: a ward&#39;s status change shows on the public page, and posts no update from the count.');
+      const setStatus = async (name: string, status: string) => {
+        const ward = await h.contest(name);
+        return h.app.request(`/api/v1/contests/${encodeURIComponent(ward.id)}/status`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${h.officer.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ status }),
+        });
+      };
+      await setStatus('Luton', 'recount');
+      expect((await updatesClient(h).election()).updates).toEqual([]);
+
+      const on = await browser.post(`/admin/elections/${encodeURIComponent(h.def.id)}/automatic-updates`, { _csrf: browser.csrf, on: 'on' });
+      expect(on.status).toBe(303);
+      expect(await (await browser.get(on.headers.get('location')!)).text()).toContain('On: when an officer marks a ward as counting, recount or postponed');
+      await setStatus('Rainham North', 'recount');
+      await setStatus('Watling', 'postponed');
+      await setStatus('Watling', 'awaiting');
+      expect((await updatesClient(h).election()).updates.map((u: { text: string }) => u.text)).toEqual([
+        'The poll in Watling has been postponed; a new poll will be held on another day.',
+        'Recount in Rainham North.',
+      ]);
+      // Officers cannot flip it.
+      const officer = await signIn(h.app, h.officer.user.name, testPassword, `/officer/elections/${encodeURIComponent(h.def.id)}`);
+      expect((await officer.post(`/admin/elections/${encodeURIComponent(h.def.id)}/automatic-updates`, { _csrf: officer.csrf, on: 'off' })).status).toBe(403);
     });
   });
 }
