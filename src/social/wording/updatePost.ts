@@ -21,10 +21,11 @@ export interface UpdateFacts {
 /** Ours, before the officer's words. */
 function lead(kind: UpdatePostKind, ward: string | null, text: string): string {
   // The ward is said unless the words already name it ("A recount in Rainham North").
-  const about = ward !== null && !text.toLocaleLowerCase('en-GB').includes(ward.toLocaleLowerCase('en-GB')) ? `, ${isolateDirection(ward)}` : '';
+  const named = ward !== null && !text.toLocaleLowerCase('en-GB').includes(ward.toLocaleLowerCase('en-GB')) ? isolateDirection(ward) : null;
+  const about = named === null ? '' : ` about ${named}`;
   switch (kind) {
     case 'update':
-      return `From the count${about}: `;
+      return `From the count${named === null ? '' : `, ${named}`}: `;
     case 'update-correction':
       return `Correction to our update from the count${about}: `;
     case 'update-withdrawal':
