@@ -7,12 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setAutomaticStatusUpdates } from '../../db/countUpdates';
 import { openSqlite } from '../../db/sqlite';
 import { changeChannelSettings } from '../../db/socialChannels';
+import { addSubscriber } from '../../db/subscribers';
 import { nodeAdapters } from '../../src/social/channels/nodeAdapters';
 import { socialFromEnv } from '../../src/social/runtime';
 import { xLength } from '../../src/social/wording/measure';
 import { updatesClient } from '../routes/updates.suite';
 import { publishedHostileName } from '../support/hostile';
 import { startAllFakes, type Fakes } from './fakes/all';
+import { serveFake } from './fakes/server';
+import { fakeWebhook } from './fakes/webhook';
 import { medwayNight } from './medwayNight';
 import { outboxOf, settle } from './settle';
 
@@ -168,5 +171,29 @@ describe('updates from the count on the social channels', () => {
     const { updates } = await updatesClient(night).election();
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({ text: 'Recount in Rainham North.', contestName: 'Rainham North' });
+  });
+
+  it("delivers every version of an update to a newsroom subscriber, in order, each once", async () => {
+    const { night, api, settled } = await setUp();
+    const newsroom = await serveFake(fakeWebhook({}, 'newsroom-secret-of-its-own'));
+    try {
+      await addSubscriber(night.db, { name: 'Kent Online', url: `${newsroom.url}/declare`, secret: 'newsroom-secret-of-its-own' }, { userId: null });
+      const { id } = await (await api.post({ text: 'Counting has started.' })).json();
+      // Corrected before anything went out: a subscriber still gets both versions.
+      await api.correct(id, 'Counting has started in every ward.');
+      await settled();
+      await api.withdraw(id);
+      await settled();
+      const deliveries = [...newsroom.processed.values()];
+      expect(deliveries.map((d) => [d.event, d.payload.update.version, d.payload.update.text, d.payload.contest])).toEqual([
+        ['update', 1, 'Counting has started.', null],
+        ['update-correction', 2, 'Counting has started in every ward.', null],
+        ['update-withdrawal', 3, 'Counting has started in every ward.', null],
+      ]);
+      expect(deliveries[2]!.payload.inReplyTo).toEqual({ id: deliveries[1]!.id });
+      expect(newsroom.refusals).toEqual([]);
+    } finally {
+      await newsroom.close();
+    }
   });
 });
