@@ -52,7 +52,7 @@ export function composePost(facts: DeclarationFacts, link: string, template: Tem
 }
 
 /** Cuts the words (never the link), whole words first, until the post fits. */
-export function cutToFit(text: string, linkText: string, rules: WordingRules): string {
+function cutToFit(text: string, linkText: string, rules: WordingRules): string {
   const at = text.lastIndexOf(linkText);
   const before = (at === -1 ? text : text.slice(0, at)).trimEnd();
   const after = at === -1 ? '' : ` ${linkText}${text.slice(at + linkText.length)}`;

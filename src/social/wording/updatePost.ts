@@ -4,7 +4,8 @@
 // An update is at most 280 characters, so on X (280, the link 23) and Bluesky (300) the
 // words are cut with "…" when they do not fit whole; never the link. Pure.
 import { isolateDirection } from '../../domain/text';
-import { cutToFit, type Composed } from './compose';
+import type { Composed } from './compose';
+import { graphemes } from './measure';
 import type { UpdatePostKind } from './defaults';
 import type { WordingRules } from './rules';
 
@@ -35,11 +36,28 @@ function lead(kind: UpdatePostKind, ward: string | null, text: string): string {
 
 export function composeUpdatePost(facts: UpdateFacts, kind: UpdatePostKind, link: string, rules: WordingRules): Composed {
   const linkText = rules.linkText(link);
+  const before = lead(kind, facts.ward, facts.text);
   // People's words: set apart when they hold a direction control, so nothing typed can turn
-  // round the link after them.
-  const words = isolateDirection(facts.text);
-  const quoted = kind === 'update-withdrawal' ? `“${words}”` : words;
-  const full = `${lead(kind, facts.ward, facts.text)}${quoted} ${linkText}`;
-  const text = rules.measure(full) <= rules.limit ? full : cutToFit(full, linkText, rules);
-  return { text, linkText, length: rules.measure(text), limit: rules.limit };
+  // round the link after them. Set apart after any cut, so a cut can never leave one open.
+  const render = (words: string) => {
+    const shown = isolateDirection(words);
+    return `${before}${kind === 'update-withdrawal' ? `“${shown}”` : shown} ${linkText}`;
+  };
+  const fits = (text: string) => rules.measure(text) <= rules.limit;
+  const done = (text: string): Composed => ({ text, linkText, length: rules.measure(text), limit: rules.limit });
+  if (fits(render(facts.text))) return done(render(facts.text));
+  // Too long: whole words go from the end first, then letters, with "…" where they were cut.
+  const words = facts.text.split(' ');
+  while (words.length > 1) {
+    words.pop();
+    const cut = render(`${words.join(' ').trimEnd()}…`);
+    if (fits(cut)) return done(cut);
+  }
+  const letters = graphemes(facts.text);
+  while (letters.length > 0) {
+    letters.pop();
+    const cut = render(`${letters.join('').trimEnd()}…`);
+    if (fits(cut)) return done(cut);
+  }
+  return done(`${before.trimEnd()} ${linkText}`);
 }
