@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { setContestStatus } from '../../db/declarations';
 import { requireRole } from '../auth/middleware';
 import { declareResult, loadContest } from '../declare/declareResult';
-import { requireIdempotencyKey } from '../declare/idempotencyKey';
 import { declarationSubmission, statusSubmission, verificationSubmission } from '../declare/submission';
 import { verifyContest } from '../declare/verifyContest';
 import { automaticStatusUpdate } from '../updates/statusUpdate';
@@ -12,22 +11,16 @@ import { requireOpenWard } from '../declare/wardOpen';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
 import { jsonBody } from './validate';
+import { idempotentWriter, sendAnswer } from './storedAnswer';
 
 export const declarationsApi = new Hono<AppEnv>()
   .post('/contests/:contestId/declaration', requireRole('officer'), jsonBody(declarationSubmission), async (c) => {
     const answer = await declareResult(c.var.db, {
       contestId: c.req.param('contestId'),
       submission: c.req.valid('json'),
-      userId: c.var.viewer!.user.id,
-      idempotencyKey: requireIdempotencyKey(c.req.header('idempotency-key')),
-      actor: actorOf(c),
-      channels: c.var.channels,
+      ...idempotentWriter(c),
     });
-    if (!answer.replayed) c.set('declared', true);
-    return c.body(answer.body, answer.status as 201, {
-      'content-type': 'application/json; charset=utf-8',
-      ...(answer.replayed ? { 'idempotent-replayed': 'true' } : {}),
-    });
+    return sendAnswer(c, answer);
   })
   .post('/contests/:contestId/status', requireRole('officer'), jsonBody(statusSubmission), async (c) => {
     const { status } = c.req.valid('json');

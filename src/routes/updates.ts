@@ -2,28 +2,21 @@
 // change is a new version; the public JSON, pages and feeds show the update as it stands.
 import { Hono } from 'hono';
 import { requireRole } from '../auth/middleware';
-import { requireIdempotencyKey } from '../declare/idempotencyKey';
 import type { AppEnv } from '../env';
 import { correctUpdate, postUpdate, withdrawUpdate } from '../updates/publishUpdate';
 import { correctionSubmission, newUpdateSubmission } from '../updates/submission';
 import { actorOf } from './actor';
 import { jsonBody } from './validate';
+import { idempotentWriter, sendAnswer } from './storedAnswer';
 
 export const updatesApi = new Hono<AppEnv>()
   .post('/elections/:electionId/updates', requireRole('officer'), jsonBody(newUpdateSubmission), async (c) => {
     const answer = await postUpdate(c.var.db, {
       electionId: c.req.param('electionId'),
       submission: c.req.valid('json'),
-      userId: c.var.viewer!.user.id,
-      idempotencyKey: requireIdempotencyKey(c.req.header('idempotency-key')),
-      actor: actorOf(c),
-      channels: c.var.channels,
+      ...idempotentWriter(c),
     });
-    if (!answer.replayed) c.set('declared', true);
-    return c.body(answer.body, answer.status as 201, {
-      'content-type': 'application/json; charset=utf-8',
-      ...(answer.replayed ? { 'idempotent-replayed': 'true' } : {}),
-    });
+    return sendAnswer(c, answer);
   })
   // Sending the same words again changes nothing, so a retry needs no Idempotency-Key.
   .put('/elections/:electionId/updates/:updateId', requireRole('officer'), jsonBody(correctionSubmission), async (c) => {

@@ -3,6 +3,7 @@
 // "Expected around 02:30"), so the page can be promoted before the night.
 import type { ContestRow, ElectionRow } from '../../db/results';
 import { londonLocalValue } from '../../src/validation/londonTime';
+import { ErrorSummary } from '../ErrorSummary';
 import { Layout, type SignedIn } from '../Layout';
 
 export interface TimetablePageProps {
@@ -70,16 +71,7 @@ export function TimetablePage({ election, contests, typed, errors = new Map(), s
           The timetable is saved and on the public page.
         </p>
       )}
-      {errors.size > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>There is a problem: nothing was saved</h2>
-          <ul>
-            {[...errors.values()].map((message) => (
-              <li>{message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title="There is a problem: nothing was saved" messages={[...errors.values()]} />
       <form method="post" action={`/admin/elections/${encodeURIComponent(election.id)}/timetable`} novalidate>
         <input type="hidden" name="_csrf" value={signedIn.csrfToken} />
         <TimeField

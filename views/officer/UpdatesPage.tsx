@@ -4,6 +4,7 @@
 import type { ContestRow } from '../../db/results';
 import type { PublicUpdate } from '../../src/results/countUpdates';
 import { updateTextLimit } from '../../src/updates/submission';
+import { ErrorSummary } from '../ErrorSummary';
 import { Layout, type SignedIn } from '../Layout';
 import { londonClock } from '../public/londonTime';
 
@@ -12,20 +13,6 @@ export const updatePath = (electionId: string, updateId: string) => `${updatesPa
 
 /** Problems by form field: `text`, `contestId`, or `general` for the rest. */
 export type FieldErrors = Map<string, string>;
-
-function ErrorSummary({ errors }: { errors: FieldErrors }) {
-  if (errors.size === 0) return null;
-  return (
-    <div class="error-summary" role="alert" tabindex={-1}>
-      <h2>There is a problem: nothing was published</h2>
-      <ul>
-        {[...errors.values()].map((message) => (
-          <li>{message}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function TextBox({ value, error, label }: { value: string; error?: string; label: string }) {
   return (
@@ -92,7 +79,7 @@ export function UpdatesPage(props: UpdatesPageProps) {
           {props.notice}
         </p>
       )}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary title="There is a problem: nothing was published" messages={[...errors.values()]} />
       <form method="post" action={updatesPath(electionId)} novalidate class="update-form">
         <input type="hidden" name="_csrf" value={props.signedIn.csrfToken} />
         <input type="hidden" name="key" value={props.idempotencyKey} />
@@ -162,7 +149,7 @@ export function UpdatePage({ electionId, update, text, errors, signedIn }: Updat
         <p>This update was withdrawn. It stays listed on the public page, marked withdrawn.</p>
       ) : (
         <>
-          <ErrorSummary errors={errors} />
+          <ErrorSummary title="There is a problem: nothing was published" messages={[...errors.values()]} />
           <form method="post" action={path} novalidate>
             <input type="hidden" name="_csrf" value={signedIn.csrfToken} />
             <TextBox label="Corrected words" value={text} error={errors.get('text')} />
