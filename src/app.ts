@@ -46,7 +46,7 @@ export interface AppOptions {
    * they come from the request's environment (the Worker's bindings).
    */
   channels?: string[] | ((c: Context) => string[]);
-  /** Told after each declaration is recorded, to dispatch its posts without waiting. */
+  /** Told after each declaration or update from the count is recorded, to dispatch its posts without waiting. */
   onDeclared?: (c: Context) => void;
   /** Where the social channels are configured from, for the admin screens (names only shown). */
   socialEnv?: (c: Context) => SocialEnv;

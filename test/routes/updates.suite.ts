@@ -328,6 +328,13 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       await browser.post('/admin/social/channels/x/settings', { _csrf: browser.csrf, postUpdates: 'on' });
       const second = await (await api.post({ text: 'Verification has finished.' })).json();
       expect(await queuedOn(h, second.id)).toEqual(['log', 'x']);
+      // The admin's list of posts shows them, and an update's post can be cancelled like any other.
+      const list = await (await browser.get('/admin/social')).text();
+      expect(list).toContain('Update from the count');
+      const [row] = await h.db.select().from(outbox).where(eq(outbox.updateId, second.id));
+      const cancelled = await browser.post(`/admin/social/outbox/${row!.id}/cancel`, { _csrf: browser.csrf });
+      expect(cancelled.status).toBe(303);
+      expect(await (await browser.get(cancelled.headers.get('location')!)).text()).toMatch(/The (Log|X) post for Update from the count will not be posted\./);
       // Anything but on or off is refused.
       expect((await browser.post('/admin/social/channels/x/settings', { _csrf: browser.csrf, postUpdates: 'maybe' })).status).toBe(422);
     });
