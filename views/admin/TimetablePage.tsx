@@ -3,8 +3,8 @@
 // "Expected around 02:30"), so the page can be promoted before the night.
 import type { ContestRow, ElectionRow } from '../../db/results';
 import { londonLocalValue } from '../../src/validation/londonTime';
-import { ErrorSummary } from '../ErrorSummary';
 import { Layout, type SignedIn } from '../Layout';
+import { ProblemSummary } from './ProblemSummary';
 
 export interface TimetablePageProps {
   election: ElectionRow;
@@ -71,7 +71,7 @@ export function TimetablePage({ election, contests, typed, errors = new Map(), s
           The timetable is saved and on the public page.
         </p>
       )}
-      <ErrorSummary title="There is a problem: nothing was saved" messages={[...errors.values()]} />
+      <ProblemSummary title="There is a problem: nothing was saved" problems={[...errors.values()]} />
       <form method="post" action={`/admin/elections/${encodeURIComponent(election.id)}/timetable`} novalidate>
         <input type="hidden" name="_csrf" value={signedIn.csrfToken} />
         <TimeField

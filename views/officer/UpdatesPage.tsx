@@ -4,7 +4,7 @@
 import type { ContestRow } from '../../db/results';
 import type { PublicUpdate } from '../../src/results/countUpdates';
 import { updateTextLimit } from '../../src/updates/submission';
-import { ErrorSummary } from '../ErrorSummary';
+import { ProblemSummary } from '../admin/ProblemSummary';
 import { Layout, type SignedIn } from '../Layout';
 import { londonClock } from '../public/londonTime';
 
@@ -79,7 +79,7 @@ export function UpdatesPage(props: UpdatesPageProps) {
           {props.notice}
         </p>
       )}
-      <ErrorSummary title="There is a problem: nothing was published" messages={[...errors.values()]} />
+      <ProblemSummary title="There is a problem: nothing was published" problems={[...errors.values()]} />
       <form method="post" action={updatesPath(electionId)} novalidate class="update-form">
         <input type="hidden" name="_csrf" value={props.signedIn.csrfToken} />
         <input type="hidden" name="key" value={props.idempotencyKey} />
@@ -149,7 +149,7 @@ export function UpdatePage({ electionId, update, text, errors, signedIn }: Updat
         <p>This update was withdrawn. It stays listed on the public page, marked withdrawn.</p>
       ) : (
         <>
-          <ErrorSummary title="There is a problem: nothing was published" messages={[...errors.values()]} />
+          <ProblemSummary title="There is a problem: nothing was published" problems={[...errors.values()]} />
           <form method="post" action={path} novalidate>
             <input type="hidden" name="_csrf" value={signedIn.csrfToken} />
             <TextBox label="Corrected words" value={text} error={errors.get('text')} />
