@@ -48,6 +48,16 @@ export async function commitReturning(db: Db, statements: Statement[]): Promise<
   return db.transaction(() => statements.map((statement) => (statement as unknown as { all(): unknown[] }).all()));
 }
 
+/**
+ * The most statements one commitAtomically may hold. D1 allows 1,000 queries per Worker
+ * invocation (Workers Paid plan), so a batch is kept well within that, with room for the
+ * request's reads; a better-sqlite3 transaction has no such limit. A write that would need
+ * more must be refused, not split: split, it would no longer be all or nothing.
+ */
+export function atomicWriteLimit(db: Db): number {
+  return canBatch(db) ? 900 : Infinity;
+}
+
 /** D1 allows at most 100 bound parameters per statement: split bulk inserts to fit. */
 export function chunkRows<T extends object>(rows: T[], columnsPerRow: number): T[][] {
   const perChunk = Math.max(1, Math.floor(100 / columnsPerRow));

@@ -7,7 +7,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db, type Statement } from './client';
-import { storedAnswerStatement, type StoredAnswer } from './declarations';
+import { storedAnswerStatement, type StoredAnswer } from './storedAnswers';
 import { countUpdates, elections, outbox } from './schema';
 import { queueForSubscribers } from './subscribers';
 
@@ -38,7 +38,14 @@ const auditAction = (u: NewUpdateVersion) => (u.withdrawn ? 'update.withdraw' : 
  * status change that posts its own update): a post queued on each of `channels`, a delivery
  * to each subscriber. `now` is the version's time and the election's new change stamp.
  */
-export function updateVersionStatements(db: Db, u: NewUpdateVersion, actor: Actor, channels: string[], now: string): Statement[] {
+/** Where a version is posted: social channels, and whether newsroom subscribers get it (not in a rehearsal). */
+export interface UpdateQueue {
+  channels: string[];
+  toSubscribers: boolean;
+}
+
+export function updateVersionStatements(db: Db, u: NewUpdateVersion, actor: Actor, queue: UpdateQueue, now: string): Statement[] {
+  const { channels } = queue;
   return [
     db.insert(countUpdates).values({ ...u, userId: actor.userId ?? null, createdAt: now }),
     db.update(elections).set({ updatedAt: now }).where(eq(elections.id, u.electionId)),
@@ -49,7 +56,7 @@ export function updateVersionStatements(db: Db, u: NewUpdateVersion, actor: Acto
           ),
         ]
       : []),
-    queueForSubscribers(db, { updateId: u.id, version: u.version }, now),
+    ...(queue.toSubscribers ? [queueForSubscribers(db, { updateId: u.id, version: u.version }, now)] : []),
     auditStatement(
       db,
       actor,
@@ -67,11 +74,11 @@ export async function recordUpdateVersion(
   db: Db,
   u: NewUpdateVersion,
   actor: Actor,
-  channels: string[],
+  queue: UpdateQueue,
   answer: StoredAnswer | null = null,
   now = new Date().toISOString(),
 ): Promise<string> {
-  const statements = updateVersionStatements(db, u, actor, channels, now);
+  const statements = updateVersionStatements(db, u, actor, queue, now);
   if (answer) statements.push(storedAnswerStatement(db, answer));
   await commitAtomically(db, statements);
   return now;
@@ -142,4 +149,10 @@ export async function setAutomaticStatusUpdates(db: Db, electionId: string, on: 
     db.update(elections).set({ autoStatusUpdates: on }).where(eq(elections.id, electionId)),
     auditStatement(db, actor, { action: 'election.auto_status_updates', entity: 'election', entityId: electionId, detail: { on } }),
   ]);
+}
+
+/** Whether the election has any update from the count (a rehearsal with one is not empty). */
+export async function hasUpdates(db: Db, electionId: string): Promise<boolean> {
+  const rows = await db.select({ id: countUpdates.id }).from(countUpdates).where(eq(countUpdates.electionId, electionId)).limit(1);
+  return rows.length > 0;
 }

@@ -1,11 +1,13 @@
 // Recording a declared result. Everything a declaration causes (the version, its votes,
 // the ward's status, the election's change stamp, the queued posts and subscriber
-// deliveries, the audit entry and
-// the idempotency key with its answer) commits in one atomic write, or none of it does.
-import { and, eq } from 'drizzle-orm';
+// deliveries, the audit entry, the idempotency key with its answer, and the end of any entry
+// awaiting confirmation) commits in one atomic write, or none of it does.
+import { eq } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { chunkRows, commitAtomically, type Db, type Statement } from './client';
-import { contests, declarations, declarationVotes, elections, idempotencyKeys, outbox } from './schema';
+import { whilePending } from './pendingDeclarations';
+import { contests, declarations, declarationVotes, elections, outbox, pendingDeclarations } from './schema';
+import { storedAnswerStatement, type StoredAnswer } from './storedAnswers';
 import { queueForSubscribers } from './subscribers';
 
 export interface NewDeclaration {
@@ -21,27 +23,8 @@ export interface NewDeclaration {
   acceptedWarnings: string[];
   /** Social channels to queue a post on, one outbox row each. */
   channels: string[];
-}
-
-/** The first answer to an idempotent request, stored with the change it made. */
-export interface StoredAnswer {
-  userId: string;
-  key: string;
-  requestHash: string;
-  status: number;
-  body: string;
-}
-
-export async function findStoredAnswer(db: Db, userId: string, key: string): Promise<StoredAnswer | null> {
-  const [row] = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-  return row ?? null;
-}
-
-export function storedAnswerStatement(db: Db, answer: StoredAnswer): Statement {
-  return db.insert(idempotencyKeys).values(answer);
+  /** Whether newsroom subscribers get it: yes unless false (a rehearsal). */
+  toSubscribers?: boolean;
 }
 
 /** The stored row of a declaration version, as the reads will return it. */
@@ -68,16 +51,26 @@ export function voteRowsOf(d: NewDeclaration): (typeof declarationVotes.$inferSe
   return d.votes.map((v) => ({ contestId: d.contestId, version: d.version, ...v }));
 }
 
+/** The entry awaiting confirmation that a declaration publishes (a second pair of eyes). */
+export interface ConfirmedEntry {
+  pendingId: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
 /**
  * Commits a declaration. Two writers racing for the same version both build their
  * statements, and the (contest, version) primary key lets exactly one commit: the other
- * fails whole, with nothing written.
+ * fails whole, with nothing written. A confirmed entry commits only while it is still the
+ * entry awaiting confirmation (not fixed in the meantime); any entry of the ward still
+ * awaiting confirmation ends with the declaration.
  */
 export async function recordDeclaration(
   db: Db,
   d: NewDeclaration,
   actor: Actor,
   answer: StoredAnswer | null,
+  confirmed: ConfirmedEntry | null = null,
 ): Promise<void> {
   const now = new Date().toISOString();
   const row = declarationRow(d, actor.userId ?? null, now);
@@ -103,7 +96,7 @@ export async function recordDeclaration(
     );
   }
   // Newsroom subscribers: one delivery each, in this same write.
-  statements.push(queueForSubscribers(db, { contestId: d.contestId, version: d.version }, now));
+  if (d.toSubscribers !== false) statements.push(queueForSubscribers(db, { contestId: d.contestId, version: d.version }, now));
   statements.push(
     auditStatement(
       db,
@@ -111,11 +104,19 @@ export async function recordDeclaration(
       {
         action: d.version === 1 ? 'declaration.create' : 'declaration.correct',
         entity: 'contest',
-        entityId: d.contestId,
-        detail: { version: d.version, reason: d.reason, acceptedWarnings: d.acceptedWarnings, votes: d.votes },
+        entityId: confirmed ? whilePending(confirmed.pendingId) : d.contestId,
+        detail: {
+          version: d.version,
+          reason: d.reason,
+          acceptedWarnings: d.acceptedWarnings,
+          votes: d.votes,
+          // Both officers: the one who entered it, and the one whose matching entry published it.
+          ...(confirmed ? { enteredBy: confirmed.enteredBy, enteredAt: confirmed.enteredAt, confirmedBy: actor.userId ?? null } : {}),
+        },
       },
       now,
     ),
+    db.delete(pendingDeclarations).where(eq(pendingDeclarations.contestId, d.contestId)),
   );
   if (answer) statements.push(storedAnswerStatement(db, answer));
   await commitAtomically(db, statements);

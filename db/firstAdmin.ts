@@ -2,9 +2,9 @@
 // (src/routes/setup.tsx). Once any admin exists this can never make another: the check and
 // the insert are one statement, so two people racing through /setup cannot both win.
 import { eq, sql } from 'drizzle-orm';
-import type { Actor } from './audit';
+import { auditStatementIf, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
-import { auditLog, users } from './schema';
+import { users } from './schema';
 import { findUserById, type UserRow } from './users';
 
 const noAdminYet = sql`NOT EXISTS (SELECT 1 FROM ${users} WHERE ${users.role} = 'admin')`;
@@ -22,16 +22,18 @@ export async function hasAdmin(db: Db): Promise<boolean> {
 export async function createFirstAdmin(db: Db, admin: { name: string; passwordHash: string }, actor: Actor): Promise<UserRow | null> {
   const id = crypto.randomUUID();
   const at = new Date().toISOString();
-  const detail = JSON.stringify({ name: admin.name, role: 'admin', via: 'setup' });
   await commitAtomically(db, [
     db.insert(users).select(
       sql`SELECT ${id}, ${admin.name}, 'admin', ${admin.passwordHash}, 0, ${at}
           WHERE ${noAdminYet} AND NOT EXISTS (SELECT 1 FROM ${users} WHERE ${users.name} = ${admin.name})`,
     ),
     // Written only if the user above was: the audit never records a setup that did not happen.
-    db.insert(auditLog).select(
-      sql`SELECT NULL, ${at}, ${id}, 'user.create', 'user', ${id}, ${detail}, ${actor.requestId ?? null}, ${actor.ip ?? null}, ${actor.userAgent ?? null}
-          WHERE EXISTS (SELECT 1 FROM ${users} WHERE ${users.id} = ${id})`,
+    auditStatementIf(
+      db,
+      { ...actor, userId: id },
+      { action: 'user.create', entity: 'user', entityId: id, detail: { name: admin.name, role: 'admin', via: 'setup' } },
+      sql`EXISTS (SELECT 1 FROM ${users} WHERE ${users.id} = ${id})`,
+      at,
     ),
   ]);
   const created = await findUserById(db, id);

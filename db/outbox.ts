@@ -4,7 +4,7 @@
 // dispatchers never hold the same row), sends it, and records the outcome only while it
 // still holds the claim. See README "How exactly-once works".
 import { and, asc, desc, eq, inArray, like, lt, notLike, sql } from 'drizzle-orm';
-import { auditStatement, type Actor } from './audit';
+import { auditStatementIf, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
 import { contests, countUpdates, outbox, socialChannels } from './schema';
 import { subscriberChannelPrefix } from './subscribers';
@@ -255,6 +255,35 @@ export async function outboxCounts(db: Db): Promise<{ channel: string; status: O
     .groupBy(outbox.channel, outbox.status);
 }
 
+/** A channel's queue for the status page: what waits, since when, and how posting has gone. */
+export interface ChannelQueue {
+  channel: string;
+  /** Posts not yet out: queued, being sent, or held for approval. */
+  waiting: number;
+  held: number;
+  /** When the oldest of those was queued (ISO), or null when none waits. */
+  oldestWaitingSince: string | null;
+  /** When the channel last posted (ISO), or null. */
+  lastPostedAt: string | null;
+  failed: number;
+}
+
+export async function outboxQueues(db: Db): Promise<ChannelQueue[]> {
+  const waiting = sql`${outbox.status} IN ('pending', 'sending', 'held')`;
+  return db
+    .select({
+      channel: outbox.channel,
+      waiting: sql<number>`SUM(CASE WHEN ${waiting} THEN 1 ELSE 0 END)`,
+      held: sql<number>`SUM(CASE WHEN ${outbox.status} = 'held' THEN 1 ELSE 0 END)`,
+      oldestWaitingSince: sql<string | null>`MIN(CASE WHEN ${waiting} THEN ${outbox.createdAt} END)`,
+      lastPostedAt: sql<string | null>`MAX(CASE WHEN ${outbox.status} = 'posted' THEN ${outbox.updatedAt} END)`,
+      failed: sql<number>`SUM(CASE WHEN ${outbox.status} = 'dead' THEN 1 ELSE 0 END)`,
+    })
+    .from(outbox)
+    .groupBy(outbox.channel)
+    .orderBy(outbox.channel);
+}
+
 // Admin actions. Each is a conditional update with its audit entry in one write; the
 // condition makes a double click or a stale page harmless.
 
@@ -277,7 +306,15 @@ export async function actOnOutboxRow(db: Db, id: string, action: AdminAction, ac
       .update(outbox)
       .set({ ...change, updatedAt: now })
       .where(and(eq(outbox.id, id), inArray(outbox.status, fromStatus[action]))),
-    auditStatement(db, actor, { action: `social.${action}`, entity: 'outbox', entityId: id, detail: {} }, now),
+    // Recorded only if the update above changed the row (it alone sets this status at this
+    // instant): a second click on a stale page is no second retry in the log.
+    auditStatementIf(
+      db,
+      actor,
+      { action: `social.${action}`, entity: 'outbox', entityId: id, detail: {} },
+      sql`EXISTS (SELECT 1 FROM ${outbox} WHERE ${outbox.id} = ${id} AND ${outbox.status} = ${change.status} AND ${outbox.updatedAt} = ${now})`,
+      now,
+    ),
   ]);
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
   return row ?? null;

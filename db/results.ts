@@ -59,6 +59,12 @@ const prepareUpdatedAt = (db: Db) =>
 const preparedUpdatedAt = new WeakMap<Db, ReturnType<typeof prepareUpdatedAt>>();
 
 /** The election's updatedAt (bumped by every change the public sees), or null if none. */
+/** One election's own row, without its wards. */
+export async function electionRowById(db: Db, electionId: string): Promise<ElectionRow | null> {
+  const [row] = await db.select().from(elections).where(eq(elections.id, electionId));
+  return row ?? null;
+}
+
 export async function electionUpdatedAt(db: Db, electionId: string): Promise<string | null> {
   let query = preparedUpdatedAt.get(db);
   if (!query) {

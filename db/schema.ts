@@ -36,6 +36,12 @@ export const elections = sqliteTable('elections', {
   // Whether a ward's status change (counting, recount, postponed) also posts an update from
   // the count ("Recount in Rainham North."). Off unless an admin turns it on.
   autoStatusUpdates: integer('auto_status_updates', { mode: 'boolean' }).notNull().default(false),
+  // A rehearsal: every public page and feed says so, posts go to the log channel only, and
+  // an admin can reset it (results gone, definition kept) and then make it the real one.
+  rehearsal: integer('rehearsal', { mode: 'boolean' }).notNull().default(false),
+  // A second pair of eyes: each declaration waits, not public, until a different officer
+  // enters the same figures again (README "A second pair of eyes"). Off unless asked for.
+  secondPairOfEyes: integer('second_pair_of_eyes', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   // Bumped by every write that changes what the public sees: caches and ETags key on it.
   updatedAt: text('updated_at').notNull(),
@@ -202,6 +208,39 @@ export const countUpdates = sqliteTable(
   // As with declarations, the primary key makes two racing writers of one version fail.
   (t) => [primaryKey({ columns: [t.id, t.version] }), index('count_updates_election').on(t.electionId, t.createdAt)],
 );
+// A declaration entered while a second pair of eyes is on, awaiting a different officer's
+// matching entry: not public, nothing queued. At most one per ward (a fix replaces it); the
+// confirming write records the declaration and deletes this row in one atomic write.
+export const pendingDeclarations = sqliteTable('pending_declarations', {
+  contestId: text('contest_id')
+    .primaryKey()
+    .references(() => contests.id, { onDelete: 'cascade' }),
+  // Made new by every entry and fix, so a write can tell the entry it compared is still there.
+  id: text('id').notNull().unique(),
+  // The version it becomes when confirmed (2 and up: a correction).
+  version: integer('version').notNull(),
+  // The submission as entered (the API's shape, electorate settled), as JSON.
+  submission: text('submission', { mode: 'json' }).$type<PendingSubmission>().notNull(),
+  enteredBy: text('entered_by')
+    .notNull()
+    .references(() => users.id),
+  enteredAt: text('entered_at').notNull(),
+  // The last second entry that did not match, kept so both officers see the differences;
+  // null until then, and again once the first entry is fixed.
+  secondSubmission: text('second_submission', { mode: 'json' }).$type<PendingSubmission>(),
+  secondBy: text('second_by').references(() => users.id),
+  secondAt: text('second_at'),
+});
+
+/** A declaration's figures as submitted, with its electorate settled (src/declare/submission.ts). */
+export interface PendingSubmission {
+  votes: { candidate: string; votes: number }[];
+  rejected: { noOfficialMark: number; tooManyVotes: number; identifiable: number; unmarkedOrUncertain: number };
+  ballotPapersVerified: { pollingStations: number; postal: number };
+  electorate: number;
+  lotWinners?: string[];
+  reason?: string;
+}
 
 export const userRoles = ['officer', 'admin'] as const;
 
@@ -275,6 +314,9 @@ export const apiTokens = sqliteTable('api_tokens', {
   name: text('name').notNull(),
   createdAt: createdAt(),
   revokedAt: text('revoked_at'),
+  // When a request last came with it, to the minute (see noteTokenUse): an admin can tell a
+  // token in use from one forgotten.
+  lastUsedAt: text('last_used_at'),
 });
 
 // pending: waiting for its turn (or its retry time); held: waiting for an admin's approval;

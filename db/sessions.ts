@@ -13,8 +13,17 @@ export interface SessionWithUser {
   user: UserRow;
 }
 
-export async function createSession(db: Db, s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: string }) {
-  await db.insert(sessions).values(s);
+/** A new session after a sign-in, with its audit entry, in one write. */
+export async function createSession(
+  db: Db,
+  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: string },
+  actor: Actor,
+  detail: { newDevice: boolean },
+) {
+  await commitAtomically(db, [
+    db.insert(sessions).values(s),
+    auditStatement(db, { ...actor, userId: s.userId }, { action: 'user.signin', entity: 'user', entityId: s.userId, detail }),
+  ]);
 }
 
 /** The live session for a token hash; expired sessions and disabled users get nothing. */
@@ -27,8 +36,12 @@ export async function findSession(db: Db, tokenHash: string, now = new Date().to
   return row ?? null;
 }
 
-export async function deleteSession(db: Db, tokenHash: string) {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+/** Signing out: the session ends, with its audit entry, in one write. */
+export async function deleteSession(db: Db, tokenHash: string, userId: string, actor: Actor) {
+  await commitAtomically(db, [
+    db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
+    auditStatement(db, actor, { action: 'user.signout', entity: 'user', entityId: userId, detail: {} }),
+  ]);
 }
 
 /**

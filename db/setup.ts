@@ -1,7 +1,7 @@
 // Writing an election's definition: parties, wards, candidates, previous holders.
 import { count, eq, inArray } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
-import { chunkRows, commitAtomically, type Db, type Statement } from './client';
+import { chunkRows, commitAtomically, readTogether, type Db, type Statement } from './client';
 import {
   candidates,
   contests,
@@ -9,6 +9,7 @@ import {
   declarations,
   elections,
   parties,
+  pendingDeclarations,
   previousSeats,
 } from './schema';
 
@@ -23,21 +24,21 @@ export interface DefinitionRows {
 
 export class DefinitionLockedError extends Error {}
 
-/** Number of declarations (all versions) entered for an election. */
+/** Number of results entered for an election: declarations (all versions) and entries awaiting confirmation. */
 export async function countDeclarations(db: Db, electionId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(declarations)
-    .innerJoin(contests, eq(contests.id, declarations.contestId))
-    .where(eq(contests.electionId, electionId));
-  return row?.n ?? 0;
+  const [[declared], [awaiting]] = await readTogether(db, [
+    db.select({ n: count() }).from(declarations).innerJoin(contests, eq(contests.id, declarations.contestId)).where(eq(contests.electionId, electionId)),
+    db.select({ n: count() }).from(pendingDeclarations).innerJoin(contests, eq(contests.id, pendingDeclarations.contestId)).where(eq(contests.electionId, electionId)),
+  ] as const);
+  return (declared?.n ?? 0) + (awaiting?.n ?? 0);
 }
 
 /**
  * Creates the election, or replaces its whole definition, in one atomic write. Refuses
- * once any result has been entered: changing wards or candidates under published results
- * would silently change what was published. Statuses and verification statements the
- * officers already entered survive a re-import.
+ * once any result has been entered (even one awaiting confirmation): changing wards or
+ * candidates under entered results would silently change what they say. Statuses and
+ * verification statements the officers already entered survive a re-import, and so does
+ * the second-pair-of-eyes setting unless the file gives it.
  */
 export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, actor: Actor) {
   const electionId = rows.election.id;
@@ -84,6 +85,7 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
           totalSeats: rows.election.totalSeats,
           previousControl: rows.election.previousControl,
           countStarts: rows.election.countStarts,
+          ...(rows.election.secondPairOfEyes !== undefined ? { secondPairOfEyes: rows.election.secondPairOfEyes } : {}),
           updatedAt: rows.election.updatedAt,
         },
       }),
@@ -102,7 +104,11 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
       action: existing.length ? 'election.reimport' : 'election.import',
       entity: 'election',
       entityId: electionId,
-      detail: { contests: rows.contests.length, candidates: rows.candidates.length },
+      detail: {
+        contests: rows.contests.length,
+        candidates: rows.candidates.length,
+        ...(rows.election.secondPairOfEyes !== undefined ? { secondPairOfEyes: rows.election.secondPairOfEyes } : {}),
+      },
     }),
   );
   await commitAtomically(db, statements);

@@ -17,6 +17,13 @@ export interface SqliteHandle {
   close(): void;
 }
 
+/** The better-sqlite3 connection under a database openSqlite opened (drizzle's `$client`). */
+export function sqliteConnectionOf(db: Db): Database.Database {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof Database)) throw new Error('This database is not a better-sqlite3 one.');
+  return client;
+}
+
 /** Opens (creating if needed) the database at `path`, or in memory for ':memory:'. */
 export function openSqlite(path: string, options: { logger?: Logger } = {}): SqliteHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

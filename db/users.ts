@@ -41,14 +41,40 @@ export async function addApiToken(db: Db, userId: string, name: string, tokenHas
   ]);
 }
 
+/** How stale a token's last use may get before a request writes it again: one write a minute at most. */
+export const tokenUseResolutionMs = 60_000;
+
+/**
+ * Notes that a token was used now, unless that was noted within the last minute (`lastUsedAt`,
+ * as read with the token): a busy count script does not turn every request into a write.
+ */
+export async function noteTokenUse(db: Db, tokenHash: string, lastUsedAt: string | null, nowMs = Date.now()) {
+  if (lastUsedAt !== null && Date.parse(lastUsedAt) > nowMs - tokenUseResolutionMs) return;
+  await db.update(apiTokens).set({ lastUsedAt: new Date(nowMs).toISOString() }).where(eq(apiTokens.tokenHash, tokenHash));
+}
+
+/** A new password set by an admin: the user's sessions end (their API tokens stay), audited. */
+export async function resetPassword(db: Db, userId: string, passwordHash: string, actor: Actor) {
+  await commitAtomically(db, [
+    db.update(users).set({ passwordHash }).where(eq(users.id, userId)),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+    auditStatement(db, actor, { action: 'user.password.reset', entity: 'user', entityId: userId, detail: {} }),
+  ]);
+}
+
 /** The user an unrevoked API token belongs to, if that user is not disabled. */
 export async function userForApiToken(db: Db, tokenHash: string): Promise<UserRow | null> {
+  return (await apiTokenHolder(db, tokenHash))?.user ?? null;
+}
+
+/** The same, with when the token was last used. */
+export async function apiTokenHolder(db: Db, tokenHash: string): Promise<{ user: UserRow; lastUsedAt: string | null } | null> {
   const [row] = await db
-    .select({ user: users })
+    .select({ user: users, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.disabled, false)));
-  return row?.user ?? null;
+  return row ?? null;
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
@@ -60,12 +86,13 @@ export interface ApiTokenListing {
   userId: string;
   name: string;
   createdAt: string;
+  lastUsedAt: string | null;
 }
 
 /** Every API token still in force, oldest first, for the admin's screen. */
 export async function listLiveApiTokens(db: Db): Promise<ApiTokenListing[]> {
   return db
-    .select({ tokenHash: apiTokens.tokenHash, userId: apiTokens.userId, name: apiTokens.name, createdAt: apiTokens.createdAt })
+    .select({ tokenHash: apiTokens.tokenHash, userId: apiTokens.userId, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .where(isNull(apiTokens.revokedAt))
     .orderBy(apiTokens.createdAt);

@@ -8,6 +8,9 @@ import type { Asset } from './assets/asset';
 import { securityHeaders } from './http/securityHeaders';
 import { assetRoutes } from './routes/assets';
 import { admin } from './routes/admin';
+import { adminAudit } from './routes/adminAudit';
+import { adminStatus } from './routes/adminStatus';
+import type { Started } from './status/nightStatus';
 import { login } from './routes/login';
 import { setup } from './routes/setup';
 import { officer } from './routes/officer';
@@ -19,10 +22,15 @@ import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
 import { updatesApi } from './routes/updates';
+import { adminUpdates } from './routes/adminUpdates';
+import { adminElections } from './routes/adminElections';
+import { adminRehearsal } from './routes/adminRehearsal';
+import { adminExport } from './routes/adminExport';
+import type { MakeBackup } from './archive/databaseBackup';
 import { adminSocial } from './routes/adminSocial';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
-import { adminUpdates } from './routes/adminUpdates';
+import { adminSecondPairOfEyes } from './routes/adminSecondPairOfEyes';
 import { officerSocial } from './routes/officerSocial';
 import { officerUpdates } from './routes/officerUpdates';
 import type { Env as SocialEnv } from './social/config';
@@ -70,11 +78,32 @@ export interface AppOptions {
   publicUrlConfigured?: boolean;
   /** The one-time secret that opens /setup for the first admin (SETUP_TOKEN); unset, it is closed. */
   setupToken?: (c: Context) => string | undefined;
+  /**
+   * When the server process started (epoch ms), for Admin → Status: Node passes its own.
+   * Unset (Workers), the app counts from the first request it answers, which is when this
+   * isolate started: a Worker's module scope has no clock to read.
+   */
+  startedAt?: number;
+  /**
+   * Copies the database into one file for Admin → Export (Node: SQLite's online backup,
+   * src/backup/sqliteBackup.ts). Unset on Workers, where D1 has no file to offer and the
+   * page says to use `wrangler d1 export` instead.
+   */
+  backup?: MakeBackup;
 }
 
 export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
+  let firstRequestAt: number | undefined;
+  if (options.startedAt === undefined) {
+    app.use((_, next) => {
+      firstRequestAt ??= Date.now();
+      return next();
+    });
+  }
+  const started = (): Started =>
+    options.startedAt === undefined ? { at: firstRequestAt ?? Date.now(), kind: 'first-request' } : { at: options.startedAt, kind: 'process' };
   app.use(securityHeaders);
   // Before anything reads a request: refuse what no route would take (an unknown address,
   // a method the address does not take, too large a body, the wrong kind of body).
@@ -144,16 +173,23 @@ export function createApp(options: AppOptions) {
   app.route('/', admin);
   app.route('/', adminTimetable);
   app.route('/', adminUpdates);
-  app.route('/', officerSocial);
   app.route('/', officerUpdates);
-  app.route('/', adminSocial({ env: options.socialEnv ?? (() => ({})) }));
+  app.route('/', adminElections);
+  app.route('/', adminRehearsal);
+  app.route('/', adminSecondPairOfEyes);
+  app.route('/', adminAudit);
+  app.route('/', officerSocial);
+  const socialEnv = options.socialEnv ?? (() => ({}));
+  app.route('/', adminSocial({ env: socialEnv }));
+  app.route('/', adminStatus({ env: socialEnv, started }));
   app.route('/', adminSubscribers);
+  app.route('/', adminExport(options.backup));
   if (options.assets) app.route('/', assetRoutes(options.assets));
   // People get an HTML page, API clients the JSON error (see src/http/notFound.tsx).
   app.notFound(notFound);
   app.onError((error, c) => {
     if (error instanceof ProblemsError) {
-      const kind = error.status === 404 ? 'not_found' : error.status === 409 ? 'conflict' : 'invalid';
+      const kind = ({ 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'invalid' } as const)[error.status];
       return c.json({ error: kind, message: error.problems[0]?.message, problems: error.problems }, error.status);
     }
     if (error instanceof HTTPException) return error.getResponse();

@@ -1,5 +1,6 @@
 // The Node entry: an embedded SQLite file and an HTTP server. `npm start`.
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import { hasAdmin } from '../db/firstAdmin';
 import { listElections } from '../db/results';
 import { electionPath, embedPath } from '../views/public/paths';
@@ -7,6 +8,7 @@ import { createApp } from './app';
 import { collectAssets } from './assets/collect';
 import { databasePath, port } from './config';
 import { DatabasePathError, openDatabaseFile } from './databaseFile';
+import { sqliteBackup } from './backup/sqliteBackup';
 import { loadDemoIfEmpty } from './demo';
 import { logLine } from './logLine';
 import { nodeAdapters } from './social/channels/nodeAdapters';
@@ -19,10 +21,27 @@ const opened = await openDatabaseFile(path, loadDemoIfEmpty).catch((error: unkno
   console.error(error.message);
   process.exit(1);
 });
-const { db, close, prepared: demo } = opened;
+const { db, sqlite, close, prepared: demo } = opened;
+const assets = await collectAssets();
+
+// @hono/node-server replaces the global Request and Response with its own lighter classes
+// (its default, overrideGlobalObjects): it writes those without a stream, and the results
+// page serves about half as many requests a second without them (measured here). So a client
+// library must never rely on `instanceof Response`: masto does, and read every Mastodon
+// error inside the server as a dropped connection until its adapter learned to recognise
+// them (src/social/channels/mastodonAnswers.ts; test/social/inServer.test.ts and
+// overriddenGlobals.test.ts hold every adapter to it).
+//
+// The server listens before the app is built, because links need the port it got: with
+// PORT=0 the system chooses one. Nothing from the listening callback to the first line
+// below awaits, so the app exists before any connection is read.
+const server = createAdaptorServer({ fetch: (request, env) => app.fetch(request, env), hostname: process.env.HOST });
+const boundPort = await new Promise<number>((resolve) => server.listen(port(), process.env.HOST, () => resolve((server.address() as AddressInfo).port)));
+const base = `http://localhost:${boundPort}`;
+
 // Feeds and posts link to PUBLIC_URL; without it, to this server as seen from this
 // machine. Never to the address a request names: feeds are kept by caches for everyone.
-const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port()}`;
+const publicUrl = process.env.PUBLIC_URL || base;
 if (!process.env.PUBLIC_URL && process.env.NODE_ENV === 'production') {
   console.warn(`PUBLIC_URL is not set: links in feeds and posts go to ${publicUrl}. Set it to the address the public uses.`);
 }
@@ -33,7 +52,7 @@ for (const problem of social.config.problems) console.warn(logLine`[social] ${pr
 const posting = startDispatchLoop(social.dispatcher, { pollMs: social.pollMs });
 const app = createApp({
   db: () => db,
-  assets: await collectAssets(),
+  assets,
   channels: social.channelNames,
   onDeclared: () => posting.wake(),
   socialEnv: () => socialEnv,
@@ -41,34 +60,28 @@ const app = createApp({
   publicUrlConfigured: !!process.env.PUBLIC_URL,
   setupToken: () => process.env.SETUP_TOKEN,
   allowHttpLogin: process.env.ALLOW_HTTP_LOGIN === 'on',
+  startedAt: Date.now() - process.uptime() * 1000,
+  backup: sqliteBackup(sqlite),
 });
 if (process.env.ALLOW_HTTP_LOGIN === 'on') {
   console.warn('WARNING: ALLOW_HTTP_LOGIN=on: officers can sign in over plain HTTP, unencrypted. For rehearsals on a private network only, never on the night.');
 }
 
-// serve() replaces the global Request and Response with its own lighter classes (its
-// default, overrideGlobalObjects): it writes those without a stream, and the results page
-// serves about half as many requests a second without them (measured here). So a client
-// library must never rely on `instanceof Response`: masto does, and read every Mastodon
-// error inside the server as a dropped connection until its adapter learned to recognise
-// them (src/social/channels/mastodonAnswers.ts; test/social/inServer.test.ts and
-// overriddenGlobals.test.ts hold every adapter to it).
-const server = serve({ fetch: app.fetch, port: port(), hostname: process.env.HOST }, (info) => {
-  const base = `http://localhost:${info.port}`;
-  console.log(`Declare is running on ${base} (database: ${path})`);
-  if (demo) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);
-  console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
-  void listElections(db).then((elections) => {
-    for (const e of elections) {
-      console.log(logLine`  ${e.name}: ${base}${electionPath(e.id)}`);
-      console.log(`    the widget for newsrooms' live blogs: ${base}${embedPath(e.id)}`);
-    }
-    console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);
-    console.log(`  npm run cli -- user add <name> --role officer`);
-  });
-  void hasAdmin(db).then((any) => {
-    if (!any && process.env.SETUP_TOKEN) console.log(`No admin yet: create the first one at ${base}/setup with the SETUP_TOKEN.`);
-  });
+// The first line on stdout, whatever follows: tests (and scripts) started with PORT=0 read
+// the port from it.
+console.log(`Declare is running on ${base} (database: ${path})`);
+if (demo) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);
+console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
+void listElections(db).then((elections) => {
+  for (const e of elections) {
+    console.log(logLine`  ${e.name}: ${base}${electionPath(e.id)}`);
+    console.log(`    the widget for newsrooms' live blogs: ${base}${embedPath(e.id)}`);
+  }
+  console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);
+  console.log(`  npm run cli -- user add <name> --role officer`);
+});
+void hasAdmin(db).then((any) => {
+  if (!any && process.env.SETUP_TOKEN) console.log(`No admin yet: create the first one at ${base}/setup with the SETUP_TOKEN.`);
 });
 
 // Finish in-flight requests and close the database cleanly on Ctrl-C or a stop signal.

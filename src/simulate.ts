@@ -65,7 +65,12 @@ async function main() {
       // The file holds what was declared: its discrepancies were accepted on the night.
       acceptWarnings: true,
     });
-    const outcome = declared.res.ok ? declared.json.summary : `not declared (${declared.res.status}): ${declared.json.message}`;
+    const outcome =
+      declared.res.status === 202
+        ? 'awaiting confirmation (a second pair of eyes is on: another officer confirms it)'
+        : declared.res.ok
+          ? declared.json.summary
+          : `not declared (${declared.res.status}): ${declared.json.message}`;
     console.log(`${String(i + 1).padStart(2)}/${election.contests.length} ${c.name}: ${outcome} [${declared.ms} ms]`);
     if (declared.res.status === 401) {
       process.exitCode = 1;

@@ -12,9 +12,9 @@ import { hashToken, newApiToken } from '../src/auth/secrets';
 import { candidateId } from '../src/setup/importElection';
 import { loadDemoIfEmpty } from '../src/demo';
 import { medwayWard } from './fixtures';
-import { freePort, killOutright, startNodeServer, stopServers } from './support/processes';
+import { killOutright, startNodeServer, stopServers } from './support/processes';
 
-const startNode = (dbPath: string, port: number) => startNodeServer({ DB_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' });
+const startNode = (dbPath: string) => startNodeServer({ DB_PATH: dbPath, HOST: '127.0.0.1' });
 afterEach(stopServers);
 
 describe('a crash after a declaration', () => {
@@ -28,11 +28,10 @@ describe('a crash after a declaration', () => {
       await addApiToken(setup.db, user.id, 'crash test', await hashToken(token));
       setup.close();
     }
-    const port = await freePort();
-    const first = await startNode(dbPath, port);
+    const first = await startNode(dbPath);
 
     const ward = medwayWard('Gillingham South');
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/contests/${ward.id}/declaration`, {
+    const res = await fetch(`http://127.0.0.1:${first.port}/api/v1/contests/${ward.id}/declaration`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'crash-1' },
       body: JSON.stringify({
@@ -50,8 +49,8 @@ describe('a crash after a declaration', () => {
     expect(contest.status).toBe('declared');
     expect(contest.versions.map((v) => v.version)).toEqual([1]);
 
-    await startNode(dbPath, port);
-    const published = (await (await fetch(`http://127.0.0.1:${port}/api/v1/elections/local.medway.2023-05-04/contests/${ward.id}`)).json()) as any;
+    const restarted = await startNode(dbPath);
+    const published = (await (await fetch(`http://127.0.0.1:${restarted.port}/api/v1/elections/local.medway.2023-05-04/contests/${ward.id}`)).json()) as any;
     expect(published).toMatchObject({ status: 'declared', version: 1, validVotes: ward.candidates.reduce((n, c) => n + c.votes, 0) });
   });
 });

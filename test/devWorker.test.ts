@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanEnv, freePort } from './support/processes';
+import { cleanEnv } from './support/processes';
 import { offline } from './support/wranglerDev';
 
 const repo = new URL('../', import.meta.url).pathname;
@@ -14,9 +14,9 @@ afterAll(() => stop());
 
 describe('npm run dev:worker', () => {
   it('migrates an empty local D1, loads the demo and serves it from workerd', { timeout: 180_000 }, async () => {
-    const port = await freePort();
     const persistTo = mkdtempSync(join(tmpdir(), 'declare-dev-worker-'));
-    const child = spawn('npm', ['run', 'dev:worker', '--', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--inspector-port', String(await freePort())], {
+    // Port 0: the system chooses as workerd binds, and wrangler's "Ready on" line names it.
+    const child = spawn('npm', ['run', 'dev:worker', '--', '--ip', '127.0.0.1', '--port', '0', '--persist-to', persistTo, '--inspector-port', '0'], {
       cwd: repo,
       env: cleanEnv(offline),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,13 +32,14 @@ describe('npm run dev:worker', () => {
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
+    const base = () => `http://127.0.0.1:${out.match(/Ready on http:\/\/127\.0\.0\.1:(\d+)/)?.[1]}`;
     const page = async () => {
-      const answer = await fetch(`http://127.0.0.1:${port}/elections/local.medway.2023-05-04`).catch(() => null);
+      const answer = await fetch(`${base()}/elections/local.medway.2023-05-04`).catch(() => null);
       return answer?.status === 200 ? answer.text() : `not yet: ${answer?.status ?? 'no answer'}\n${out}`;
     };
     await expect.poll(page, { timeout: 150_000, interval: 500 }).toContain('Medway Council local elections 2023');
     expect(await page()).toContain('Wayfield and Weeds Wood');
     expect(out).toMatch(/No admin yet: create one at \/setup with the setup token \S{40}/);
-    expect((await fetch(`http://127.0.0.1:${port}/setup`)).status).toBe(200);
+    expect((await fetch(`${base()}/setup`)).status).toBe(200);
   });
 });

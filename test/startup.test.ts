@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../db/sqlite';
 import { loadDemoIfEmpty } from '../src/demo';
-import { freePort, runScript, slowProcesses, startNodeServer, stopServers } from './support/processes';
+import { runScript, slowProcesses, startNodeServer, stopServers } from './support/processes';
 
 afterEach(stopServers);
 
@@ -82,8 +82,7 @@ describe('starting with a DB_PATH that cannot be used', { timeout: slowProcesses
 
 describe('starting without PUBLIC_URL', { timeout: slowProcesses }, () => {
   it('links the feeds to the server itself, never to an address a request names', async () => {
-    const port = await freePort();
-    await startNodeServer({ DB_PATH: join(dir, 'feeds.db'), PORT: String(port), HOST: '127.0.0.1' });
+    const { port } = await startNodeServer({ DB_PATH: join(dir, 'feeds.db'), HOST: '127.0.0.1' });
     const feed = await new Promise<{ headers: Record<string, unknown>; body: string }>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, path: '/api/v1/elections/local.medway.2023-05-04/declarations.atom', headers: { host: 'evil.example' } }, (res) => {
         let body = '';
@@ -98,8 +97,7 @@ describe('starting without PUBLIC_URL', { timeout: slowProcesses }, () => {
   });
 
   it('warns at start-up in production', async () => {
-    const port = await freePort();
-    const server = await startNodeServer({ DB_PATH: join(dir, 'production.db'), PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' });
-    await expect.poll(() => server.output()).toContain(`PUBLIC_URL is not set: links in feeds and posts go to http://localhost:${port}`);
+    const server = await startNodeServer({ DB_PATH: join(dir, 'production.db'), HOST: '127.0.0.1', NODE_ENV: 'production' });
+    await expect.poll(() => server.output()).toContain(`PUBLIC_URL is not set: links in feeds and posts go to http://localhost:${server.port}`);
   });
 });

@@ -54,6 +54,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
               remoteBindings: false,
               miniflare: {
                 bindings: { TEST_MIGRATIONS: migrations },
+                // A second, empty database: the site an export is replayed into
+                // (test/routes/export.suite.ts), as the suites share DB.
+                d1Databases: { REPLAY_DB: 'declare-replay' },
               },
             }),
           ],

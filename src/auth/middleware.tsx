@@ -2,7 +2,7 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { findSession } from '../../db/sessions';
-import { userForApiToken, type Role } from '../../db/users';
+import { apiTokenHolder, noteTokenUse, type Role } from '../../db/users';
 import type { AppEnv } from '../env';
 import { SignedOutPage } from '../../views/officer/SignedOutPage';
 import { equalInConstantTime, hashToken } from './secrets';
@@ -16,8 +16,12 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
   c.set('viewer', null);
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const user = await userForApiToken(c.var.db, await hashToken(bearer));
-    if (user) c.set('viewer', { user, via: 'token' });
+    const tokenHash = await hashToken(bearer);
+    const holder = await apiTokenHolder(c.var.db, tokenHash);
+    if (holder) {
+      c.set('viewer', { user: holder.user, via: 'token' });
+      await noteTokenUse(c.var.db, tokenHash, holder.lastUsedAt);
+    }
   } else {
     // __Host- cookies (Secure, host-only, Path=/) except in an allowed plain-HTTP rehearsal.
     const token = getCookie(c, sessionCookies(c.var.transport).session);

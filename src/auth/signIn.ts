@@ -3,6 +3,7 @@
 import { addKnownDevice, knownDeviceOwner } from '../../db/knownDevices';
 import { createSession } from '../../db/sessions';
 import { clearSignInCounters, reserveSignInAttempt } from '../../db/signInThrottle';
+import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { findUserByName } from '../../db/users';
 import { hashPassword, verifyPassword } from './password';
@@ -29,6 +30,7 @@ const decoy = () => (decoyHash ??= hashPassword(randomToken()));
 export async function signIn(
   db: Db,
   attempt: { name: string; password: string; address: string; deviceToken: string | undefined },
+  actor: Actor,
   now = Date.now(),
 ): Promise<SignInOutcome> {
   const user = await findUserByName(db, attempt.name);
@@ -45,12 +47,19 @@ export async function signIn(
   await clearSignInCounters(db, counters, now - keepQuietCountersMs);
   // A new token at every sign-in: a token planted before sign-in is never promoted.
   const sessionToken = randomToken();
-  await createSession(db, {
-    tokenHash: await hashToken(sessionToken),
-    userId: user.id,
-    csrfToken: randomToken(),
-    expiresAt: new Date(now + sessionHours * 3600_000).toISOString(),
-  });
+  // Refused attempts are not audited: the throttle counts them, and a write only for names
+  // that exist would tell a guesser, by its time, which names do.
+  await createSession(
+    db,
+    {
+      tokenHash: await hashToken(sessionToken),
+      userId: user.id,
+      csrfToken: randomToken(),
+      expiresAt: new Date(now + sessionHours * 3600_000).toISOString(),
+    },
+    actor,
+    { newDevice: !knownDevice },
+  );
   if (knownDevice) return { kind: 'signedIn', sessionToken, newDeviceToken: null };
   const newDeviceToken = randomToken();
   await addKnownDevice(db, {

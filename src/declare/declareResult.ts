@@ -1,7 +1,8 @@
 // Declaring a ward's result: check the submission against the ward and the arithmetic,
 // then record it with everything it causes in one atomic write. Shared by the JSON API and
 // the officer's phone form.
-import { declarationRow, recordDeclaration, voteRowsOf, type NewDeclaration, type StoredAnswer } from '../../db/declarations';
+import { declarationRow, recordDeclaration, voteRowsOf, type ConfirmedEntry, type NewDeclaration } from '../../db/declarations';
+import type { StoredAnswer } from '../../db/storedAnswers';
 import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { loadWard, type ContestSnapshot, type WardSnapshot } from '../../db/results';
@@ -12,14 +13,15 @@ import { ProblemsError, type Problem } from './problems';
 import { figuresByField, reviewModel, type ReviewModel } from './reviewModel';
 import type { DeclarationSubmission } from './submission';
 import { requestHash } from './requestHash';
+import { enterForConfirmation } from './awaitingConfirmation';
 import { replayOf, type Answer } from './replay';
-
-export type { Answer } from './replay';
 
 export interface DeclareRequest {
   contestId: string;
   submission: DeclarationSubmission;
   userId: string;
+  /** The user's name, said to others while the entry awaits their confirmation. */
+  userName: string;
   idempotencyKey: string;
   actor: Actor;
   /** Channels to queue a post on. */
@@ -121,7 +123,9 @@ function newDeclaration(snapshot: ElectionOfWard, contest: ContestSnapshot, f: C
     votes: f.candidates.map((c) => ({ candidateId: c.id, votes: c.votes, elected: elected.has(c.id), electedByLot: byLot.has(c.id) })),
     reason: contest.versions.length > 0 ? reason : null,
     acceptedWarnings,
-    channels,
+    // A rehearsal posts to the log channel only, and pushes nothing to newsrooms.
+    channels: snapshot.election.rehearsal ? channels.filter((c) => c === 'log') : channels,
+    toSubscribers: !snapshot.election.rehearsal,
   };
 }
 
@@ -135,6 +139,7 @@ function previewResult(snapshot: ElectionOfWard, contest: ContestSnapshot, f: Co
 /**
  * Declares (or corrects) a ward. A replay of the same Idempotency-Key with the same body
  * gets the first answer back and changes nothing; the same key with another body is a 409.
+ * With a second pair of eyes on, the entry waits for a different officer instead (a 202).
  */
 export async function declareResult(db: Db, r: DeclareRequest): Promise<Answer> {
   const hash = await requestHash(r.contestId, r.submission);
@@ -142,25 +147,49 @@ export async function declareResult(db: Db, r: DeclareRequest): Promise<Answer> 
   if (earlier) return earlier;
 
   const review = await reviewDeclaration(db, r.contestId, r.submission);
+  const warnings = acceptedWarnings(review, r.submission, r.confirmedWarnings);
+  if (review.snapshot.election.secondPairOfEyes) return enterForConfirmation(db, review, r, hash);
+  return publishReviewed(db, review, warnings, r, hash, null);
+}
+
+/**
+ * The warnings the officer accepted; a 422 naming what stops the declaration (a tie without
+ * its drawing of lots) or what was not confirmed.
+ */
+export function acceptedWarnings(review: Review, submission: DeclarationSubmission, confirmedWarnings: string[] = []): string[] {
   const blocking = review.checks.filter((c) => c.blocking);
   if (blocking.length) {
     throw new ProblemsError(422, blocking.map((c) => ({ field: 'lotWinners', message: c.message, code: c.code })));
   }
   const warnings = review.checks.filter((c) => !c.blocking);
-  const confirmed = new Set(r.confirmedWarnings ?? []);
-  const accepted = r.submission.acceptWarnings === true || warnings.every((w) => confirmed.has(w.code));
+  const confirmed = new Set(confirmedWarnings);
+  const accepted = submission.acceptWarnings === true || warnings.every((w) => confirmed.has(w.code));
   if (warnings.length && !accepted) {
     throw new ProblemsError(
       422,
       warnings.map((c) => ({ field: 'acceptWarnings', message: `${c.message} Check the figures, or confirm them to declare as they are.`, code: c.code })),
     );
   }
+  return warnings.map((w) => w.message);
+}
 
-  const declaration = newDeclaration(review.snapshot, review.contest, review.figures, r.submission.reason ?? null, r.channels, warnings.map((w) => w.message));
+/**
+ * Records a checked declaration with its posts, answering 201 with the contest as published.
+ * `confirmed`: the entry awaiting confirmation that this publishes (it must still stand).
+ */
+export async function publishReviewed(
+  db: Db,
+  review: Review,
+  warnings: string[],
+  r: Pick<DeclareRequest, 'contestId' | 'submission' | 'userId' | 'idempotencyKey' | 'actor' | 'channels'>,
+  hash: string,
+  confirmed: ConfirmedEntry | null,
+): Promise<Answer> {
+  const declaration = newDeclaration(review.snapshot, review.contest, review.figures, r.submission.reason ?? null, r.channels, warnings);
   const body = JSON.stringify(previewResult(review.snapshot, review.contest, review.figures, r.submission.reason ?? null, declaration));
   const answer: StoredAnswer = { userId: r.userId, key: r.idempotencyKey, requestHash: hash, status: 201, body };
   try {
-    await recordDeclaration(db, declaration, r.actor, answer);
+    await recordDeclaration(db, declaration, r.actor, answer, confirmed);
   } catch (error) {
     // Either a concurrent replay of this same request committed first (its answer is ours),
     // or another submission took this version: the officer must look before correcting.

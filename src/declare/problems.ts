@@ -11,7 +11,7 @@ export interface Problem {
 
 export class ProblemsError extends Error {
   constructor(
-    readonly status: 404 | 409 | 422,
+    readonly status: 403 | 404 | 409 | 422,
     readonly problems: Problem[],
   ) {
     super(problems.map((p) => `${p.field}: ${p.message}`).join('\n'));

@@ -1,7 +1,7 @@
-// The stored first answer to an idempotent request (a declaration, an update from the
-// count): a true replay gets it back; the same key with a different body is refused.
+// Answering a retried request: the same Idempotency-Key with the same body gets the first
+// answer back and changes nothing; the same key with another body is a 409.
 import type { Db } from '../../db/client';
-import { findStoredAnswer } from '../../db/declarations';
+import { findStoredAnswer } from '../../db/storedAnswers';
 import { ProblemsError } from './problems';
 
 export interface Answer {

@@ -94,3 +94,13 @@ const unsafeInLog = new RegExp(`[\\\\${controlCharacters.source.slice(1, -1)}${d
 export function escapeForLog(text: string): string {
   return text.replace(unsafeInLog, (c) => logEscapes[c] ?? `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
+
+const unsafeInJson = new RegExp(`[${controlCharacters.source.slice(1, -1)}${directionControls.source.slice(1, -1)}\\u2028\\u2029]`, 'g');
+
+/**
+ * A value as JSON with every control and direction character written as a \u escape: the
+ * same JSON, still parseable, but nothing in it can act where it is shown (a spreadsheet's cell).
+ */
+export function jsonWithEscapes(value: unknown): string {
+  return JSON.stringify(value).replace(unsafeInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -146,10 +146,41 @@ export function openApiDocument(): Json {
         declarationSubmission,
         {
           201: { description: 'Published: the contest as it now stands.', content: json(ref('Contest')) },
-          409: error('The same Idempotency-Key with a different body, or a version already declared.'),
+          202: {
+            description: "With a second pair of eyes on for the election: kept, not public, until a different officer's matching entry (POST …/declaration/confirm). Sent again by the same officer, it replaces their entry.",
+            content: json(ref('AwaitingConfirmation')),
+          },
+          409: error("The same Idempotency-Key with a different body, a version already declared, or another officer's entry awaiting confirmation (confirm it instead)."),
         },
         [idempotencyKey],
       ),
+      '/api/v1/contests/{contestId}/declaration/confirm': write(
+        "Confirm another officer's entry awaiting confirmation by entering the figures again, blind",
+        declarationSubmission,
+        {
+          201: { description: 'Every figure matched: published, the contest as it now stands.', content: json(ref('Contest')) },
+          403: error('You entered the entry awaiting confirmation: a different officer must confirm it.'),
+          409: {
+            description:
+              'The entries differ (error "mismatch"): nothing is published, the differences are kept for both officers; or nothing is awaiting confirmation, or the same Idempotency-Key came with a different body.',
+            content: json({ oneOf: [ref('EntriesDiffer'), ref('Error')] }),
+          },
+        },
+        [idempotencyKey],
+      ),
+      '/api/v1/contests/{contestId}/declaration/pending': {
+        get: {
+          summary: 'The entry awaiting confirmation: its figures only to the officer who entered it, the differences to the two whose entries differ',
+          tags: ['write'],
+          security: [{ bearer: [] }],
+          parameters: [contestId],
+          responses: {
+            200: { description: 'The entry awaiting confirmation.', content: json(ref('PendingEntry')) },
+            401: error('No valid API token.'),
+            404: error('No contest with that id, or nothing from it awaiting confirmation.'),
+          },
+        },
+      },
       '/api/v1/contests/{contestId}/status': write('Set where the count has got', statusSubmission, { 200: { description: 'The new status.', content: json(ref('StatusAnswer')) } }, []),
       [`${e}/updates`]: write(
         'Publish an update from the count, optionally about one ward',

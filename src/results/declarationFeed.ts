@@ -5,6 +5,7 @@ import type { ElectionSnapshot } from '../../db/results';
 import { formatNumber, formatPercent } from '../domain';
 import { contestResult, type CandidateResult } from './contestResult';
 import { partyDirectory } from './names';
+import { rehearsalWords } from './rehearsal';
 import type { feedEntrySchema } from './publicSchemas';
 import type { z } from 'zod';
 
@@ -30,7 +31,9 @@ export function declarationFeed(snapshot: ElectionSnapshot): FeedEntry[] {
       const elected = asPublished.candidates.filter((c) => c.elected);
       const correction = version.version > 1;
       const headline = `${contest.name}: ${asPublished.summary}`;
+      const practice = snapshot.election.rehearsal ? `${rehearsalWords}. ` : '';
       const figures = [
+        snapshot.election.rehearsal ? `${rehearsalWords}: a practice run.` : '',
         `Elected: ${elected.map(electedLine).join('; ')}.`,
         asPublished.majority !== null ? `Majority ${formatNumber(asPublished.majority)}.` : '',
         asPublished.turnoutPercent !== null ? `Turnout ${formatPercent(asPublished.turnoutPercent)}.` : '',
@@ -45,7 +48,7 @@ export function declarationFeed(snapshot: ElectionSnapshot): FeedEntry[] {
         reason: correction ? version.reason : null,
         declaredAt: version.declaredAt,
         publishedAt: version.createdAt,
-        title: correction ? `Correction: ${headline}` : headline,
+        title: `${practice}${correction ? 'Correction: ' : ''}${headline}`,
         summary: figures.join(' '),
         elected: elected.map((c) => ({ id: c.id, name: c.name, party: c.party.name, votes: c.votes, electedByLot: c.electedByLot })),
         path: `/elections/${encodeURIComponent(electionId)}/contests/${encodeURIComponent(contest.id)}`,

@@ -11,7 +11,7 @@ import type { ElectionSnapshot } from '../../db/results';
 import { contestResult, type CandidateResult, type ContestResult } from './contestResult';
 import { partyDirectory } from './names';
 import { democracyClubPartyId } from './partyIds';
-import { csvCell, type CsvValue } from './resultsCsv';
+import { csvDocument, type CsvValue } from './resultsCsv';
 
 export const democracyClubColumns = [
   'person_id', 'person_name', 'election_id', 'ballot_paper_id', 'election_date', 'election_current',
@@ -64,5 +64,5 @@ export function democracyClubCsv(snapshot: ElectionSnapshot, wardUrl: (contestId
     }
   }
   const header = [...democracyClubColumns, ...extraColumns];
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvDocument([header, ...rows]);
 }

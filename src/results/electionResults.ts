@@ -105,6 +105,7 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
     updatedAt: election.updatedAt,
     seats: { total: election.totalSeats, majorityNeeded: majorityNeeded(election.totalSeats) },
     progress: progress(snapshot.contests),
+    rehearsal: election.rehearsal,
     countStarts: election.countStarts,
     turnout: turnout && { percent: turnout.percent, contests: turnout.wards },
     declaredWithoutPrevious,

@@ -65,6 +65,7 @@ export const electionResultsSchema = z
     updatedAt: time.describe('time of the last change anyone can see; pass it as `since` next time'),
     seats: z.object({ total: count, majorityNeeded: count }),
     progress: z.object({ contestsDeclared: count, contestsTotal: count, seatsDeclared: count, seatsContested: count }),
+    rehearsal: z.boolean().describe('true while the election is a rehearsal: not real results'),
     countStarts: time.nullable().describe('when the count starts, from the timetable; null if not given'),
     turnout: z
       .object({ percent: z.number().min(0), contests: count.describe('the wards it covers: verified or declared so far') })
@@ -164,16 +165,83 @@ export const declarationsFeedSchema = z
   })
   .register(publicJsonSchemas, { id: 'Declarations' });
 
+const problemSchema = z.object({ field: z.string(), message: z.string(), code: z.string().optional() });
+
 export const errorSchema = z
-  .object({ error: z.string(), message: z.string().optional() })
+  .object({
+    error: z.string(),
+    message: z.string().optional(),
+    // The write API's refusals (not_found, conflict, forbidden) name the field they are about.
+    problems: z.array(problemSchema).optional(),
+  })
   .register(publicJsonSchemas, { id: 'Error' });
 
 export const problemsSchema = z
   .object({
     error: z.literal('invalid'),
     message: z.string().optional(),
-    problems: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })),
+    problems: z.array(problemSchema),
   })
   .register(publicJsonSchemas, { id: 'Problems' });
 
 export const statusAnswerSchema = z.object({ id: z.string(), status: contestStatus }).register(publicJsonSchemas, { id: 'StatusAnswer' });
+
+// A second pair of eyes (README "A second pair of eyes"): what the write API answers while
+// a declaration waits for a second officer, and when the two entries differ.
+export const awaitingConfirmationSchema = z
+  .object({
+    status: z.literal('awaiting_confirmation'),
+    id: z.string().describe('the contest id'),
+    name: z.string(),
+    version: z.int().min(1).describe('the version it becomes once confirmed'),
+    enteredBy: z.string().describe('user name of the officer who entered it'),
+    enteredAt: time,
+    replaced: z.boolean().describe("true when this replaced the same officer's earlier entry"),
+    message: z.string(),
+    confirm: z.string().describe('where a different officer posts the figures again'),
+  })
+  .register(publicJsonSchemas, { id: 'AwaitingConfirmation' });
+
+export const entryDifferenceSchema = z.object({
+  field: z.string().describe('votes, rejected.tooManyVotes, ballotPapersVerified.postal, electorate or lotWinners'),
+  candidate: z.string().optional().describe('the candidate id, for votes'),
+  label: z.string().describe('the candidate or figure, as the form names it'),
+  first: z.union([z.int(), z.string()]).describe('in the entry awaiting confirmation'),
+  second: z.union([z.int(), z.string()]).describe("in the confirming officer's entry"),
+});
+
+export const entriesDifferSchema = z
+  .object({
+    error: z.literal('mismatch'),
+    message: z.string(),
+    enteredBy: z.string().describe('user name of the officer whose entry awaits confirmation'),
+    secondBy: z.string().describe('user name of the officer whose entry differs from it'),
+    differences: z.array(entryDifferenceSchema).min(1),
+  })
+  .register(publicJsonSchemas, { id: 'EntriesDiffer' });
+
+export const pendingEntrySchema = awaitingConfirmationSchema
+  .omit({ replaced: true, message: true })
+  .extend({
+    yours: z.boolean().describe('whether the asker entered it'),
+    entry: z
+      .object({
+        votes: z.array(z.object({ candidate: z.string(), votes: count })),
+        rejected: z.object({ noOfficialMark: count, tooManyVotes: count, identifiable: count, unmarkedOrUncertain: count }),
+        ballotPapersVerified: z.object({ pollingStations: count, postal: count }),
+        electorate: count,
+        lotWinners: z.array(z.string()).optional(),
+        reason: z.string().optional(),
+      })
+      .nullable()
+      .describe('the figures as entered, only to the officer who entered them: the confirming officer enters them blind'),
+    reason: z.string().nullable().describe("a correction's reason, as entered"),
+    secondBy: z.string().nullable().describe('user name of the last officer whose entry differed'),
+    differences: z.array(entryDifferenceSchema).nullable().describe('to the two officers whose entries differ; null to anyone else, or when none differed'),
+  })
+  .register(publicJsonSchemas, { id: 'PendingEntry' });
+
+export type AwaitingConfirmation = z.infer<typeof awaitingConfirmationSchema>;
+export type EntryDifference = z.infer<typeof entryDifferenceSchema>;
+export type EntriesDiffer = z.infer<typeof entriesDifferSchema>;
+export type PendingEntryAnswer = z.infer<typeof pendingEntrySchema>;

@@ -90,13 +90,13 @@ interface ContestPageOf {
 const contestPages = {
   ward: {
     livePath: contestLivePath,
-    live: (ward) => <ContestLive result={ward.result} updatedAt={ward.election.updatedAt} updates={ward.updates} />,
+    live: (ward) => <ContestLive result={ward.result} updatedAt={ward.election.updatedAt} rehearsal={ward.election.rehearsal} updates={ward.updates} />,
     page: (ward, section) => <ContestPage view={ward}>{section}</ContestPage>,
   },
   /** One ward's widget, for a local paper's page about that ward. */
   'embed-ward': {
     livePath: contestEmbedLivePath,
-    live: (ward) => <EmbedContestLive result={ward.result} updatedAt={ward.election.updatedAt} />,
+    live: (ward) => <EmbedContestLive result={ward.result} updatedAt={ward.election.updatedAt} rehearsal={ward.election.rehearsal} />,
     page: ({ election, result, news }, section) => (
       <EmbedPage
         title={`${result.name}: ${election.name}, live result`}

@@ -24,6 +24,11 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Rows (the header first) as a CSV document: every cell through csvCell, CRLF line ends. */
+export function csvDocument(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
 export function resultsCsv(snapshot: ElectionSnapshot): string {
   const parties = partyDirectory(snapshot.parties);
   const rows: (string | number | boolean | null)[][] = [];
@@ -38,5 +43,5 @@ export function resultsCsv(snapshot: ElectionSnapshot): string {
       ]);
     }
   }
-  return [csvColumns as readonly string[], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvDocument([csvColumns, ...rows]);
 }

@@ -5,6 +5,7 @@
 import type { ElectionSnapshot } from '../../db/results';
 import { contestPath, electionPath, updateAnchor } from '../../views/public/paths';
 import { publicUpdates, type PublicUpdate } from './countUpdates';
+import { rehearsalWords } from './rehearsal';
 import type { updateFeedEntrySchema } from './publicSchemas';
 import type { z } from 'zod';
 
@@ -21,9 +22,10 @@ export function updatePath(electionId: string, update: Pick<PublicUpdate, 'id' |
   return `${page}#${updateAnchor(update.id)}`;
 }
 
-function titleOf(u: PublicUpdate): string {
+function titleOf(u: PublicUpdate, rehearsal: boolean): string {
   const state = u.withdrawn ? ' (withdrawn)' : u.corrected ? ' (corrected)' : '';
-  return `From the count${state}: ${u.text}`;
+  // A rehearsal's entries say so first, as its declarations' do.
+  return `${rehearsal ? `${rehearsalWords}. ` : ''}From the count${state}: ${u.text}`;
 }
 
 /** Every update of the election, most recently changed first. */
@@ -40,7 +42,7 @@ export function updateFeed(snapshot: ElectionSnapshot): UpdateFeedEntry[] {
       withdrawn: u.withdrawn,
       publishedAt: u.postedAt,
       updatedAt: u.updatedAt,
-      title: titleOf(u),
+      title: titleOf(u, snapshot.election.rehearsal),
       path: updatePath(snapshot.election.id, u),
     }))
     .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1));

@@ -4,10 +4,26 @@ import { Hono, type Context } from 'hono';
 import { listElections } from '../../db/results';
 import { endUserSessions } from '../../db/sessions';
 import { unlockSignIn } from '../../db/signInThrottle';
-import { findApiToken, findUserById, listLiveApiTokens, listUsers, revokeApiTokens, setUserDisabled, type UserRow } from '../../db/users';
+import {
+  addApiToken,
+  createUser,
+  DuplicateUserError,
+  findApiToken,
+  findUserById,
+  listLiveApiTokens,
+  listUsers,
+  resetPassword,
+  revokeApiTokens,
+  setUserDisabled,
+  type UserRow,
+} from '../../db/users';
 import { accountNotices, isAccountNoticeCode, type AccountNoticeCode } from '../../views/admin/accountNotices';
 import { AccountsPage } from '../../views/admin/AccountsPage';
 import { RefusedPage } from '../../views/admin/RefusedPage';
+import { ShownOncePage } from '../../views/admin/ShownOncePage';
+import { generatePassword, hashPassword } from '../auth/password';
+import { hashToken, newApiToken } from '../auth/secrets';
+import { newPersonForm, newTokenForm } from '../validation/accountForms';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { signedIn } from './signedIn';
@@ -28,6 +44,12 @@ async function noticeOf(c: Ctx): Promise<string | null> {
 const done = (c: Ctx, code: AccountNoticeCode, user: UserRow, extra = '') =>
   c.redirect(`/admin?done=${code}&user=${encodeURIComponent(user.id)}${extra}`, 303);
 
+
+/** How a new password reaches its person: never by email or chat, where it would stay. */
+const handOver = 'Give it to them in person or read it out; they sign in at /login with it.';
+
+const refusedForm = (c: Ctx, title: string, message: string) =>
+  c.html(<RefusedPage title={title} message={`${message} Nothing was changed.`} signedIn={signedIn(c)} />, 422);
 
 /** The user named in the path. */
 const userParam = (c: Ctx) => findUserById(c.var.db, c.req.param('userId') ?? '');
@@ -67,6 +89,45 @@ export const admin = new Hono<AppEnv>()
     if (!user) return noSuchUser(c);
     await setUserDisabled(c.var.db, user.id, false, actorOf(c));
     return done(c, 'enabled', user);
+  })
+  .post('/admin/users', async (c) => {
+    const parsed = newPersonForm.safeParse(await c.req.parseBody());
+    if (!parsed.success) return refusedForm(c, 'Nobody was added', parsed.error.issues[0]!.message);
+    const { name, role } = parsed.data;
+    const password = generatePassword();
+    try {
+      await createUser(c.var.db, { name, role, passwordHash: await hashPassword(password) }, actorOf(c));
+    } catch (error) {
+      if (error instanceof DuplicateUserError) return refusedForm(c, 'Nobody was added', `${error.message} Choose another name.`);
+      throw error;
+    }
+    return c.html(<ShownOncePage title={`Added ${name}`} what={`${name}'s password (${role})`} secret={password} advice={handOver} signedIn={signedIn(c)} />);
+  })
+  .post('/admin/users/:userId/reset-password', async (c) => {
+    const user = await userParam(c);
+    if (!user) return noSuchUser(c);
+    const password = generatePassword();
+    await resetPassword(c.var.db, user.id, await hashPassword(password), actorOf(c));
+    return c.html(
+      <ShownOncePage title={`New password for ${user.name}`} what={`${user.name}'s new password`} secret={password} advice={`${handOver} Their old password no longer works, and they are signed out everywhere; their API tokens still work.`} signedIn={signedIn(c)} />,
+    );
+  })
+  .post('/admin/users/:userId/tokens', async (c) => {
+    const user = await userParam(c);
+    if (!user) return noSuchUser(c);
+    const parsed = newTokenForm.safeParse(await c.req.parseBody());
+    if (!parsed.success) return refusedForm(c, 'No token was made', parsed.error.issues[0]!.message);
+    const token = newApiToken();
+    await addApiToken(c.var.db, user.id, parsed.data.label, await hashToken(token), actorOf(c));
+    return c.html(
+      <ShownOncePage
+        title={`API token for ${user.name}`}
+        what={`The token "${parsed.data.label}" for ${user.name}`}
+        secret={token}
+        advice='Put it in the count software or script now: it sends it as "Authorization: Bearer <token>". Revoke it here when it is no longer needed.'
+        signedIn={signedIn(c)}
+      />,
+    );
   })
   .post('/admin/users/:userId/tokens/:tokenHash/revoke', async (c) => {
     const user = await userParam(c);

@@ -13,7 +13,7 @@ import { choiceValue, WordingPage, type WordingPageProps } from '../../views/adm
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { channelLabel, channelLabels, channelNames, isChannelName, type ChannelName } from '../social/channelNames';
-import { channelVariables, socialConfig, variablesSet, type Env } from '../social/config';
+import { channelSetups, socialConfig, variablesSet, type Env } from '../social/config';
 import { previewWording } from '../social/preview';
 import { defaultTemplates } from '../social/wording/defaults';
 import { parseTemplate } from '../social/wording/template';
@@ -50,22 +50,17 @@ function channelParam(c: Ctx): ChannelName | null {
 }
 
 async function overview(c: Ctx, env: Env): Promise<ChannelOverview[]> {
-  const on = new Set(socialConfig(env).channels.map((ch) => ch.name));
+  const setups = channelSetups(env);
   const settings = await channelSettings(c.var.db);
   const counts = await outboxCounts(c.var.db);
-  return channelNames.map((name) => {
-    const variables = variablesSet(env, name);
-    const required = channelVariables[name].required;
-    const someSet = variables.some((v) => v.set && required.includes(v.name));
-    return {
-      name,
-      label: channelLabels[name],
-      state: on.has(name) ? 'on' : someSet ? 'incomplete' : 'off',
-      variables,
-      settings: settings.get(name) ?? defaultChannelSettings(name),
-      counts: Object.fromEntries(counts.filter((n) => n.channel === name).map((n) => [n.status, n.count])),
-    };
-  });
+  return channelNames.map((name) => ({
+    name,
+    label: channelLabels[name],
+    state: setups[name],
+    variables: variablesSet(env, name),
+    settings: settings.get(name) ?? defaultChannelSettings(name),
+    counts: Object.fromEntries(counts.filter((n) => n.channel === name).map((n) => [n.status, n.count])),
+  }));
 }
 
 function templateProblems(which: string, source: string): string[] {

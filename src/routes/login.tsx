@@ -12,6 +12,7 @@ import { knownDeviceDays, sessionHours, signIn } from '../auth/signIn';
 import { waitInWords } from '../auth/signInThrottle';
 import type { AppEnv } from '../env';
 import { clientAddress } from '../http/clientAddress';
+import { actorOf } from './actor';
 
 const loginForm = z.object({
   name: z.string().trim().min(1).max(100),
@@ -34,7 +35,7 @@ export const login = new Hono<AppEnv>()
     const { name, password } = parsed.data;
     const next = safeNextPath(parsed.data.next, c.var.origin);
     const now = Date.now();
-    const outcome = await signIn(c.var.db, { name, password, address: clientAddress(c), deviceToken: getCookie(c, cookies.device) }, now);
+    const outcome = await signIn(c.var.db, { name, password, address: clientAddress(c), deviceToken: getCookie(c, cookies.device) }, actorOf(c), now);
     if (outcome.kind === 'wait') {
       const at = new Date(outcome.retryAt).toISOString();
       const error = `Too many wrong passwords for this account. Try again in ${waitInWords(outcome.retryAt, now)} (at ${londonClock(at)}), or ask an admin to unlock it.`;
@@ -52,8 +53,8 @@ export const login = new Hono<AppEnv>()
     return c.redirect(next, 303);
   })
   .post('/logout', requireRole('officer'), async (c) => {
-    const hash = c.var.viewer?.sessionHash;
-    if (hash) await deleteSession(c.var.db, hash);
+    const viewer = c.var.viewer!;
+    if (viewer.sessionHash) await deleteSession(c.var.db, viewer.sessionHash, viewer.user.id, actorOf(c));
     // The known-device cookie stays: signing out on one's own phone keeps it known.
     const cookies = sessionCookies(c.var.transport);
     deleteCookie(c, cookies.session, { path: '/', secure: cookies.options.secure });

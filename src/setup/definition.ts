@@ -54,6 +54,10 @@ export const electionDefinition = z
     previousControl: text('previousControl').nullable().optional(),
     continuing: z.array(partySeats).optional(),
     countStarts: timeWithZone('countStarts').optional(),
+    // A first import as a rehearsal (see README); a re-import keeps the election's state.
+    rehearsal: z.boolean({ error: 'rehearsal must be true or false' }).optional(),
+    // Each declaration waits for a second officer's matching entry before it is published.
+    secondPairOfEyes: z.boolean({ error: 'secondPairOfEyes must be true or false' }).optional(),
     parties: z
       .array(
         z.object({

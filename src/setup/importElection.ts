@@ -75,6 +75,9 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
       totalSeats: def.totalSeats,
       previousControl,
       countStarts: def.countStarts ?? null,
+      rehearsal: def.rehearsal ?? false,
+      // Left out of the row when the file does not say: a re-import keeps what an admin set.
+      ...(def.secondPairOfEyes !== undefined ? { secondPairOfEyes: def.secondPairOfEyes } : {}),
       updatedAt: now,
     },
     parties: register.parties().map((p) => ({ electionId: def.id, ...p })),

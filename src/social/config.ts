@@ -1,7 +1,7 @@
 // Which channels are on, read from the environment (process.env on Node, the Worker's
 // bindings on Workers). A channel is on when all its credentials are set. The values are
 // secrets: they are passed to the adapters and never shown back, logged or stored.
-import type { ChannelName } from './channelNames';
+import { channelNames, type ChannelName } from './channelNames';
 
 export type Env = Record<string, unknown>;
 
@@ -71,6 +71,16 @@ export function socialConfig(env: Env, fallbackPublicUrl = 'http://localhost:878
   if (log === 'on' || (log !== 'off' && channels.length === 0)) channels.push({ name: 'log' });
   const publicUrl = (read(env, 'PUBLIC_URL') ?? fallbackPublicUrl).replace(/\/+$/, '');
   return { publicUrl, channels, problems };
+}
+
+/** on: every credential set; incomplete: some of them (a mistake to fix); off: none. */
+export type ChannelSetup = 'on' | 'incomplete' | 'off';
+
+export function channelSetups(env: Env): Record<ChannelName, ChannelSetup> {
+  const on = new Set(socialConfig(env).channels.map((ch) => ch.name));
+  const setupOf = (name: ChannelName): ChannelSetup =>
+    on.has(name) ? 'on' : channelVariables[name].required.some((v) => read(env, v) !== undefined) ? 'incomplete' : 'off';
+  return Object.fromEntries(channelNames.map((name) => [name, setupOf(name)])) as Record<ChannelName, ChannelSetup>;
 }
 
 /** For the admin screen: which variables are set, by name only, never their values. */

@@ -7,7 +7,7 @@ import { updateVersionStatements } from '../../db/countUpdates';
 import type { ContestRow, ElectionRow } from '../../db/results';
 import type { StatusChoice } from '../declare/submission';
 import { publishable } from '../domain/text';
-import { channelsForUpdate } from './updateChannels';
+import { updateQueue } from './updateChannels';
 
 /** The words for a status worth telling people about; null for the others (back to awaiting). */
 export function statusUpdateText(status: StatusChoice, ward: string): string | null {
@@ -29,7 +29,7 @@ export function statusUpdateText(status: StatusChoice, ward: string): string | n
  */
 export async function automaticStatusUpdate(
   db: Db,
-  election: Pick<ElectionRow, 'id' | 'autoStatusUpdates'>,
+  election: Pick<ElectionRow, 'id' | 'autoStatusUpdates' | 'rehearsal'>,
   contest: Pick<ContestRow, 'id' | 'name' | 'status'>,
   status: StatusChoice,
   actor: Actor,
@@ -37,7 +37,7 @@ export async function automaticStatusUpdate(
 ): Promise<((now: string) => Statement[]) | undefined> {
   const text = election.autoStatusUpdates && contest.status !== status ? statusUpdateText(status, publishable(contest.name)) : null;
   if (text === null) return undefined;
-  const channels = await channelsForUpdate(db, configuredChannels);
+  const queue = await updateQueue(db, election, configuredChannels);
   const update = { id: crypto.randomUUID(), version: 1, electionId: election.id, contestId: contest.id, text, withdrawn: false };
-  return (now) => updateVersionStatements(db, update, actor, channels, now);
+  return (now) => updateVersionStatements(db, update, actor, queue, now);
 }

@@ -9,7 +9,7 @@ import { openSqlite } from '../../db/sqlite';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../src/auth/password';
 import { formBody } from '../support/harness';
-import { freePort, slowProcesses, startNodeServer, stopServers } from '../support/processes';
+import { slowProcesses, startNodeServer, stopServers } from '../support/processes';
 
 afterAll(stopServers);
 
@@ -19,8 +19,7 @@ describe('signing in to the Node server', { timeout: slowProcesses }, () => {
     const setup = openSqlite(dbPath);
     await createUser(setup.db, { name: 'sam', role: 'officer', passwordHash: await hashPassword('the right one') });
     setup.close();
-    const port = await freePort();
-    await startNodeServer({ DB_PATH: dbPath, HOST: '127.0.0.1', PORT: String(port), SOCIAL_LOG: 'off' });
+    const { port } = await startNodeServer({ DB_PATH: dbPath, HOST: '127.0.0.1', SOCIAL_LOG: 'off' });
     const base = `http://127.0.0.1:${port}`;
     const attempt = (password: string, claimed: string) =>
       fetch(`${base}/login`, {

@@ -8,24 +8,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadElection } from '../../db/results';
 import { outbox } from '../../db/schema';
 import { createUser } from '../../db/users';
-import { hashPassword } from '../../src/auth/password';
 import { medwayWard } from '../fixtures';
+import { fixturePasswordHash } from '../support/fixturePassword';
 import { startServer } from '../support/server';
 import { axeViolations } from './axe';
 import { hasChromium, launchChromium, launchKillableChromium, phone } from './chromium';
-
-/** Whether the element is on screen now, wholly within the phone's viewport. */
-async function inView(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize()!;
-  // A pixel's leeway: layout positions are fractional.
-  return !!box && (await locator.isVisible()) && box.y >= -1 && box.y + box.height <= viewport.height + 1 && box.x >= -1 && box.x + box.width <= viewport.width + 1;
-}
+import { fillWard, inView, signInOn as signInAs } from './officerPhone';
 
 describe.skipIf(!hasChromium)('the officer in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -33,7 +26,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    await createUser(server.db, { name: 'sam', role: 'officer', passwordHash: await hashPassword('count night 2023') });
+    await createUser(server.db, { name: 'sam', role: 'officer', passwordHash: await fixturePasswordHash('count night 2023') });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -41,27 +34,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     await server?.close();
   });
 
-  async function fillWard(page: Page, name: string, change: (figures: ReturnType<typeof medwayWard>) => void = () => {}) {
-    const ward = structuredClone(medwayWard(name));
-    change(ward);
-    for (const c of ward.candidates) {
-      await page.getByLabel(c.knownAs, { exact: true }).fill(c.votes.toLocaleString('en-GB'));
-    }
-    await page.getByLabel('Want of an official mark').fill(String(ward.rejected.noOfficialMark));
-    await page.getByLabel('Voting for more candidates than entitled').fill(String(ward.rejected.tooManyVotes));
-    await page.getByLabel('Writing or mark identifying the voter').fill(String(ward.rejected.identifiable));
-    await page.getByLabel('Unmarked or void for uncertainty').fill(String(ward.rejected.unmarkedOrUncertain));
-    await page.getByLabel('Ballot papers verified from polling stations').fill(String(ward.ballotPapersVerified.pollingStations));
-    await page.getByLabel('Postal ballot papers verified').fill(String(ward.ballotPapersVerified.postal));
-  }
-
-  async function signInOn(page: Page) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('User name').fill('sam');
-    await page.getByLabel('Password').fill('count night 2023');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForSelector('#wards');
-  }
+  const signInOn = (page: Page) => signInAs(page, server.url, 'sam', 'count night 2023');
 
   /** A fresh phone, signed in as the officer, on the ward list. */
   async function signedInPhone() {
@@ -265,7 +238,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
       // Never opened on this phone: kept by the service worker after sign-in.
       await page.getByRole('link', { name: /Rochester East and Warren Wood/ }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Rochester East and Warren Wood' }).isVisible()).toBe(true);
-      expect(await page.getByLabel('Ballot papers verified from polling stations').isVisible()).toBe(true);
+      expect(await page.locator('form#entry').getByLabel('Ballot papers verified from polling stations').isVisible()).toBe(true);
     } finally {
       await context.setOffline(false);
       await server.reachable();
@@ -347,7 +320,7 @@ describe.skipIf(!hasChromium)('the officer in Chromium', () => {
     // traffic leaves 127.0.0.1.
     const lanBrowser = await launchChromium(['--host-resolver-rules=MAP council-laptop.lan 127.0.0.1']);
     const allowing = await startServer({ allowHttpLogin: true });
-    await createUser(allowing.db, { name: 'sam', role: 'officer', passwordHash: await hashPassword('count night 2023') });
+    await createUser(allowing.db, { name: 'sam', role: 'officer', passwordHash: await fixturePasswordHash('count night 2023') });
     try {
       for (const [target, allowed] of [[server, false], [allowing, true]] as const) {
         const page = await (await lanBrowser.newContext(phone)).newPage();

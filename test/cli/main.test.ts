@@ -1,4 +1,7 @@
-// The setup CLI as an operator runs it: a real process against a real database file.
+// The setup CLI against a real database file. Most tests call its run() in this process
+// (the same command line, output and exit code, without a second or two of process start-up
+// each); a few run it as the real process an operator starts (`npm run cli`), so the entry
+// file, its exit codes and its streams are tested as they are used.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +14,14 @@ import { findUserByName, userForApiToken } from '../../db/users';
 import { verifyPassword } from '../../src/auth/password';
 import { hashToken } from '../../src/auth/secrets';
 import { medwayFile } from '../fixtures';
+import { cliInProcess } from '../support/cli';
 import { dumpDatabase } from '../support/harness';
 import { runScript, slowProcesses } from '../support/processes';
 
-const cliIn = (dbPath: string, ...args: string[]) => runScript('src/cli/main.ts', args, { DB_PATH: dbPath });
+const cliIn = (dbPath: string, ...args: string[]) => cliInProcess(args, { DB_PATH: dbPath });
+
+/** `npm run cli` as a real process. */
+const cliProcess = (dbPath: string, ...args: string[]) => runScript('src/cli/main.ts', args, { DB_PATH: dbPath });
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'declare-cli-'));
@@ -34,13 +41,13 @@ async function dumpOf(dbPath: string) {
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
 
-describe('npm run cli -- import', { timeout: slowProcesses }, () => {
-  it('imports the Medway file, then updates it on a second import', async () => {
+describe('npm run cli -- import', () => {
+  it('imports the Medway file, then updates it on a second import', { timeout: slowProcesses }, async () => {
     const w = workspace();
-    const first = await cliIn(w.dbPath, 'import', w.medway);
+    const first = await cliProcess(w.dbPath, 'import', w.medway);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Imported Medway Council local elections 2023 \(local\.medway\.2023-05-04\): 24 contests, 186 candidates/);
-    const again = await cliIn(w.dbPath, 'import', w.medway);
+    const again = await cliProcess(w.dbPath, 'import', w.medway);
     expect(again.stdout).toMatch(/^Updated Medway Council local elections 2023/);
     const handle = openSqlite(w.dbPath);
     expect((await loadElection(handle.db, 'local.medway.2023-05-04'))?.contests).toHaveLength(24);
@@ -93,7 +100,7 @@ describe('npm run cli -- import', { timeout: slowProcesses }, () => {
     expect((await cliIn(w.dbPath, 'import', join(w.dir, 'missing.json'))).stderr).toMatch(/Cannot read .*missing\.json: no such file/);
   });
 
-  it('refuses to change a definition once results are entered', async () => {
+  it('refuses to change a definition once results are entered', { timeout: slowProcesses }, async () => {
     const w = workspace();
     await cliIn(w.dbPath, 'import', w.medway);
     const handle = openSqlite(w.dbPath);
@@ -110,16 +117,16 @@ describe('npm run cli -- import', { timeout: slowProcesses }, () => {
       null,
     );
     handle.close();
-    const result = await cliIn(w.dbPath, 'import', w.medway);
+    const result = await cliProcess(w.dbPath, 'import', w.medway);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Results have already been entered for local\.medway\.2023-05-04/);
   });
 });
 
-describe('npm run cli -- user add / token add', { timeout: slowProcesses }, () => {
-  it('creates an officer and prints a working password alone on the last line', async () => {
+describe('npm run cli -- user add / token add', () => {
+  it('creates an officer and prints a working password alone on the last line', { timeout: slowProcesses }, async () => {
     const w = workspace();
-    const result = await cliIn(w.dbPath, 'user', 'add', 'sam', '--role', 'officer');
+    const result = await cliProcess(w.dbPath, 'user', 'add', 'sam', '--role', 'officer');
     expect(result.code).toBe(0);
     const password = lastLine(result.stdout);
     expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
@@ -155,7 +162,7 @@ describe('npm run cli -- user add / token add', { timeout: slowProcesses }, () =
   });
 });
 
-describe('npm run cli -- token revoke / user disable, enable, unlock', { timeout: slowProcesses }, () => {
+describe('npm run cli -- token revoke / user disable, enable, unlock', () => {
   const tokenWorks = async (dbPath: string, token: string) => {
     const handle = openSqlite(dbPath);
     try {
@@ -213,7 +220,7 @@ describe('npm run cli -- token revoke / user disable, enable, unlock', { timeout
   });
 });
 
-describe('npm run cli -- ... --sql <file>', { timeout: slowProcesses }, () => {
+describe('npm run cli -- ... --sql <file>', () => {
   it('writes the same change as SQL that sets up another database the same way', async () => {
     const w = workspace();
     const sql = join(w.dir, 'd1.sql');

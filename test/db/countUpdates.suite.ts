@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { findUpdate, recordUpdateVersion, type NewUpdateVersion } from '../../db/countUpdates';
-import { findStoredAnswer } from '../../db/declarations';
+import { findStoredAnswer } from '../../db/storedAnswers';
 import { electionUpdatedAt, loadElection } from '../../db/results';
 import { outbox } from '../../db/schema';
 import { importElection } from '../../src/setup/importElection';
@@ -24,12 +24,12 @@ export function countUpdatesDbSuite(driver: string, open: () => Promise<Db>): vo
     it('keeps every version, moves the election on with each, and audits who did what', async () => {
       const { db, def, first } = await setUp(open);
       const before = await electionUpdatedAt(db, def.id);
-      const at = await recordUpdateVersion(db, first, { userId: null, requestId: 'r1' }, ['log', 'x']);
+      const at = await recordUpdateVersion(db, first, { userId: null, requestId: 'r1' }, { channels: ['log', 'x'], toSubscribers: true });
       expect(await electionUpdatedAt(db, def.id)).toBe(at);
       expect(at > before!).toBe(true);
       const ward = def.contests[3]!.id;
-      await recordUpdateVersion(db, { ...first, version: 2, contestId: ward, text: 'Counting has started in Chatham Central.' }, { userId: null }, ['log', 'x']);
-      await recordUpdateVersion(db, { ...first, version: 3, contestId: ward, text: 'Counting has started in Chatham Central.', withdrawn: true }, { userId: null }, ['log', 'x']);
+      await recordUpdateVersion(db, { ...first, version: 2, contestId: ward, text: 'Counting has started in Chatham Central.' }, { userId: null }, { channels: ['log', 'x'], toSubscribers: true });
+      await recordUpdateVersion(db, { ...first, version: 3, contestId: ward, text: 'Counting has started in Chatham Central.', withdrawn: true }, { userId: null }, { channels: ['log', 'x'], toSubscribers: true });
 
       const update = (await findUpdate(db, def.id, first.id))!;
       expect(update.versions.map((v) => [v.version, v.text, v.withdrawn])).toEqual([
@@ -49,11 +49,11 @@ export function countUpdatesDbSuite(driver: string, open: () => Promise<Db>): vo
 
     it('lets exactly one of two writers of the same version commit, and the other writes nothing', async () => {
       const { db, def, first } = await setUp(open);
-      await recordUpdateVersion(db, first, { userId: null }, ['log', 'x']);
+      await recordUpdateVersion(db, first, { userId: null }, { channels: ['log', 'x'], toSubscribers: true });
       const answer = (key: string) => ({ userId: 'someone', key, requestHash: 'h', status: 200, body: '{}' });
       const outcomes = await Promise.allSettled([
-        recordUpdateVersion(db, { ...first, version: 2, text: 'First correction.' }, { userId: null }, ['log', 'x'], answer('a')),
-        recordUpdateVersion(db, { ...first, version: 2, text: 'Second correction.' }, { userId: null }, ['log', 'x'], answer('b')),
+        recordUpdateVersion(db, { ...first, version: 2, text: 'First correction.' }, { userId: null }, { channels: ['log', 'x'], toSubscribers: true }, answer('a')),
+        recordUpdateVersion(db, { ...first, version: 2, text: 'Second correction.' }, { userId: null }, { channels: ['log', 'x'], toSubscribers: true }, answer('b')),
       ]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const update = (await findUpdate(db, def.id, first.id))!;
@@ -67,7 +67,7 @@ export function countUpdatesDbSuite(driver: string, open: () => Promise<Db>): vo
 
     it('finds an update only in its own election', async () => {
       const { db, first } = await setUp(open);
-      await recordUpdateVersion(db, first, { userId: null }, ['log', 'x']);
+      await recordUpdateVersion(db, first, { userId: null }, { channels: ['log', 'x'], toSubscribers: true });
       const other = freshMedway();
       await importElection(db, other);
       expect(await findUpdate(db, other.id, first.id)).toBeNull();

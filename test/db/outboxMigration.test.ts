@@ -1,4 +1,4 @@
-// Migrations 0007 and 0008 add update_id and rebuild the outbox (contest_id becomes optional, for updates from the
+// Migrations 0009 and 0010 add update_id and rebuild the outbox (contest_id becomes optional, for updates from the
 // count): a council upgrading mid-night keeps every queued and posted row as it was, with no
 // update id made up for it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,13 +10,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import { migrationsFolder } from '../../db/sqlite';
-import { importElection } from '../../src/setup/importElection';
-import { freshMedway } from '../fixtures';
 
 const before = mkdtempSync(join(tmpdir(), 'declare-migrations-'));
 afterAll(() => rmSync(before, { recursive: true, force: true }));
 
-/** The migrations folder as it was before the outbox took updates (up to 0006). */
+/** The migrations folder as it was before the outbox took updates (up to 0008). */
 function migrationsUpTo(last: number): string {
   cpSync(migrationsFolder, before, { recursive: true });
   const journalPath = join(before, 'meta', '_journal.json');
@@ -27,14 +25,17 @@ function migrationsUpTo(last: number): string {
 }
 
 describe('the outbox migration for updates from the count', () => {
-  it('keeps existing rows whole, with no update id, and then takes rows of updates', async () => {
+  it('keeps existing rows whole, with no update id, and then takes rows of updates', () => {
     const sqlite = new Database(':memory:');
     sqlite.pragma('foreign_keys = ON');
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: migrationsUpTo(6) });
-    const def = freshMedway();
-    await importElection(db, def);
-    const contestId = def.contests[0]!.id;
+    migrate(db, { migrationsFolder: migrationsUpTo(8) });
+    // An election and a ward as that schema has them (the import writes today's columns).
+    const contestId = 'local.medway.all-saints.2023-05-04';
+    sqlite.prepare(`INSERT INTO elections (id, name, organisation, date, total_seats, updated_at) VALUES ('local.medway.2023-05-04', 'Medway', 'Medway Council', '2023-05-04', 59, '2023-05-05T00:00:00.000Z')`).run();
+    sqlite
+      .prepare(`INSERT INTO contests (id, election_id, name, seats, electorate, position, updated_at) VALUES (?, 'local.medway.2023-05-04', 'All Saints', 1, 3495, 0, '2023-05-05T00:00:00.000Z')`)
+      .run(contestId);
     sqlite
       .prepare(`INSERT INTO outbox (id, contest_id, version, channel, status, next_attempt_at, updated_at, body, remote_id) VALUES (?, ?, 1, 'x', 'posted', ?, ?, 'All Saints ward: Ind win.', '1650000000000000001')`)
       .run('row-1', contestId, '2023-05-05T01:00:00.000Z', '2023-05-05T01:00:01.000Z');

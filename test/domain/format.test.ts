@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatNumber, formatPercent, listInWords } from '../../src/domain/format';
+import { countOf, durationInWords, formatNumber, formatPercent, listInWords } from '../../src/domain/format';
 
 describe('formatNumber', () => {
   it.each([
@@ -44,5 +44,20 @@ describe('listInWords', () => {
     [['Smith', 'Jones', 'Patel'], 'Smith, Jones and Patel'],
   ])('%j → %s', (items, expected) => {
     expect(listInWords(items)).toBe(expected);
+  });
+});
+
+describe('durationInWords', () => {
+  it.each([
+    [400, 'less than a second'],
+    [1_000, '1 second'],
+    [40_000, '40 seconds'],
+    [12 * 60_000, '12 minutes'],
+    [12 * 60_000 + 7_000, '12 minutes 7 seconds'],
+    [3_600_000 + 13 * 60_000 + 59_000, '1 hour 13 minutes'],
+    [2 * 86_400_000 + 59_000, '2 days'],
+    [2 * 86_400_000 + 3 * 3_600_000, '2 days 3 hours'],
+  ])('%d ms → %s', (ms, expected) => {
+    expect(durationInWords(ms)).toBe(expected);
   });
 });

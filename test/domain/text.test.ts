@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceDirection, escapeForLog, isolateDirection, publishable, textProblem } from '../../src/domain/text';
+import { balanceDirection, escapeForLog, isolateDirection, jsonWithEscapes, publishable, textProblem } from '../../src/domain/text';
 
 describe('textProblem', () => {
   it('names the first control character, in the words a person reads', () => {
@@ -50,5 +50,14 @@ describe('escapeForLog', () => {
   it('keeps a value on its own line and its direction from running on', () => {
     expect(escapeForLog('typo fixed\n[social] posted Log: FORGED LINE\u202E')).toBe('typo fixed\\n[social] posted Log: FORGED LINE\\u{202e}');
     expect(escapeForLog('a\rb\u0000c\u2028d\\n')).toBe('a\\rb\\u{0}c\\u{2028}d\\\\n');
+  });
+});
+
+describe('jsonWithEscapes', () => {
+  it('writes controls and direction characters as escapes, and stays the same JSON', () => {
+    const value = { reason: 'typo\u202Efixed\u0085', names: ['a\u2028b'] };
+    const json = jsonWithEscapes(value);
+    expect(json).toBe('{"reason":"typo\\u202efixed\\u0085","names":["a\\u2028b"]}');
+    expect(JSON.parse(json)).toEqual(value);
   });
 });

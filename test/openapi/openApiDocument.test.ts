@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/sqlite';
 import { medwayNight, type Night } from '../social/medwayNight';
 import { updatesClient } from '../routes/updates.suite';
+import { confirm, doubleEntry, misplacedBundle, pendingAs } from '../support/doubleEntry';
 import { giveHostileName, publishedHostileName } from '../support/hostile';
 
 let night: Night;
@@ -62,6 +63,8 @@ describe('the OpenAPI document', () => {
         '/api/v1/elections/{electionId}/nist.json',
         '/api/v1/openapi.json',
         '/api/v1/contests/{contestId}/declaration',
+        '/api/v1/contests/{contestId}/declaration/confirm',
+        '/api/v1/contests/{contestId}/declaration/pending',
         '/api/v1/contests/{contestId}/status',
         '/api/v1/elections/{electionId}/updates',
         '/api/v1/elections/{electionId}/updates/{updateId}',
@@ -117,6 +120,24 @@ describe('the OpenAPI document', () => {
       body: JSON.stringify({ status: 'recount' }),
     });
     expectDescribed('/api/v1/contests/{contestId}/status', 'post', 200, await status.json());
+  });
+
+  it('describes what a second pair of eyes answers: awaiting, the entry, the differences, refused, published', async () => {
+    const { h, second } = await doubleEntry(async () => openSqlite(':memory:').db);
+    const { contestId, body } = await h.medwaySubmission('All Saints');
+    const path = '/api/v1/contests/{contestId}/declaration';
+    const answered = async (res: Response | Promise<Response>, status: number) => {
+      const r = await res;
+      expect(r.status).toBe(status);
+      return r.json();
+    };
+    expectDescribed(path, 'post', 202, await answered(h.declare(contestId, await misplacedBundle(h, body)), 202));
+    expectDescribed(`${path}/confirm`, 'post', 403, await answered(confirm(h, contestId, body), 403));
+    expectDescribed(`${path}/confirm`, 'post', 409, await answered(confirm(h, contestId, body, { token: second.token }), 409));
+    for (const token of [h.officer.token, second.token]) expectDescribed(`${path}/pending`, 'get', 200, (await pendingAs(h, contestId, token)).body);
+    await h.declare(contestId, body);
+    expectDescribed(`${path}/confirm`, 'post', 201, await answered(confirm(h, contestId, body, { token: second.token }), 201));
+    expectDescribed(`${path}/pending`, 'get', 404, (await pendingAs(h, contestId, second.token)).body);
   });
 
   it('would catch an answer that does not match', () => {

@@ -8,8 +8,18 @@ import { hashToken, newApiToken } from '../../src/auth/secrets';
 import { users } from '../../db/schema';
 import { addApiToken } from '../../db/users';
 import { formBody, harness, signIn, testPassword } from '../support/harness';
+import { textOf } from '../support/pageText';
 
 const origin = 'http://localhost';
+
+/** The officer signing in with a password, as the sign-in form posts it. */
+function signInStatus(h: Awaited<ReturnType<typeof harness>>, password: string) {
+  return h.app.request('/login', {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '198.51.100.9' },
+    body: formBody({ name: h.officer.user.name, password, next: '/officer' }),
+  });
+}
 
 export function accountsSuite(driver: string, open: () => Promise<Db>): void {
   describe(`the admin's accounts screen (${driver})`, () => {
@@ -43,6 +53,65 @@ export function accountsSuite(driver: string, open: () => Promise<Db>): void {
       const adminUser = await configured.userWithToken('admin');
       const signedIn = await signIn(configured.app, adminUser.user.name, testPassword, '/admin');
       expect(await (await signedIn.get('/admin')).text()).not.toContain('PUBLIC_URL is not set');
+    });
+
+    it('adds a person with a password shown once, which signs them in; refuses a taken name or no role, changing nothing', async () => {
+      const { h, admin, adminUser } = await setUp();
+      const name = `new-officer-${crypto.randomUUID().slice(0, 6)}`;
+      const added = await admin.post('/admin/users', { _csrf: admin.csrf, name, role: 'officer' });
+      expect(added.status).toBe(200);
+      expect(added.headers.get('cache-control')).toBe('no-store');
+      const html = await added.text();
+      const password = html.match(/<code class="secret">([^<]+)<\/code>/)?.[1];
+      expect(password).toBeDefined();
+      expect(textOf(html)).toContain(`${name}'s password (officer), shown this once:`);
+      const signedIn = await signIn(h.app, name, password!, `/officer/elections/${encodeURIComponent(h.def.id)}`);
+      expect((await signedIn.get(`/officer/elections/${encodeURIComponent(h.def.id)}`)).status).toBe(200);
+      const created = await h.db.select().from(users).where(eq(users.name, name));
+      expect(created[0]!.role).toBe('officer');
+      expect(created[0]!.passwordHash).not.toContain(password!);
+      expect((await auditTrail(h.db, 'user', created[0]!.id)).map((e) => ({ action: e.action, by: e.userId }))).toContainEqual({ action: 'user.create', by: adminUser.user.id });
+
+      const count = async () => (await h.db.select().from(users)).length;
+      const before = await count();
+      const taken = await admin.post('/admin/users', { _csrf: admin.csrf, name, role: 'admin' });
+      expect(taken.status).toBe(422);
+      expect(textOf(await taken.text())).toContain(`There is already a user called ${name}. Choose another name. Nothing was changed.`);
+      const noRole = await admin.post('/admin/users', { _csrf: admin.csrf, name: 'someone-else', role: 'boss' });
+      expect(noRole.status).toBe(422);
+      expect(textOf(await noRole.text())).toContain('Choose officer or admin.');
+      const noName = await admin.post('/admin/users', { _csrf: admin.csrf, name: '  ', role: 'officer' });
+      expect(textOf(await noName.text())).toContain('Enter a user name.');
+      expect(await count()).toBe(before);
+    });
+
+    it('resets a password: the new one works, the old one and every session do not, tokens go on', async () => {
+      const { h, wards, admin, adminUser, apiStatus, actions } = await setUp();
+      const officer = await signIn(h.app, h.officer.user.name, testPassword, wards);
+      const page = await (await admin.get('/admin')).text();
+      const resetPath = `/admin/users/${encodeURIComponent(h.officer.user.id)}/reset-password`;
+      expect(page).toContain(`action="${resetPath}"`);
+      const html = await (await admin.post(resetPath, { _csrf: admin.csrf })).text();
+      const password = html.match(/<code class="secret">([^<]+)<\/code>/)![1]!;
+      expect((await officer.get(wards)).status).not.toBe(200);
+      expect((await signInStatus(h, testPassword)).status).not.toBe(303);
+      expect((await signInStatus(h, password)).status).toBe(303);
+      expect(await apiStatus(h.officer.token)).toBe(200);
+      expect(await actions()).toContainEqual({ action: 'user.password.reset', by: adminUser.user.id });
+    });
+
+    it('makes an API token here, shown once, and lists when each token was last used', async () => {
+      const { h, admin, apiStatus } = await setUp();
+      const path = `/admin/users/${encodeURIComponent(h.officer.user.id)}/tokens`;
+      const refused = await admin.post(path, { _csrf: admin.csrf, label: '' });
+      expect(refused.status).toBe(422);
+      expect(textOf(await refused.text())).toContain('Name the token after what will use it, like "count software".');
+      const html = await (await admin.post(path, { _csrf: admin.csrf, label: 'count software' })).text();
+      const token = html.match(/<code class="secret">([^<]+)<\/code>/)![1]!;
+      expect(textOf(await (await admin.get('/admin')).text())).toMatch(/count software, made [^,]+, never used/);
+      expect(await apiStatus(token)).toBe(200);
+      const listed = textOf(await (await admin.get('/admin')).text());
+      expect(listed).toMatch(/count software, made [^,]+, last used \d\d:\d\d on \w+day/);
     });
 
     it("lists each user's API tokens by name, and revokes one at once, leaving the others", async () => {

@@ -35,7 +35,7 @@ export function countProgressSuite(driver: string, open: () => Promise<Db>): voi
 
       const res = await verify(h, ward.id, { ballotPapersVerified: { pollingStations: 812, postal: 248 } });
       expect(res.status).toBe(200);
-      expect((await res.json()).ballotPapersVerified).toEqual({ pollingStations: 812, postal: 248, total: 1060 });
+      expect(((await res.json()) as any).ballotPapersVerified).toEqual({ pollingStations: 812, postal: 248, total: 1060 });
       const turnout = percentTo2dp(1060, 3495);
 
       const contest = (await h.getJson(`/api/v1/elections/${h.def.id}/contests/${ward.id}`)).body;
@@ -114,6 +114,10 @@ export function countProgressSuite(driver: string, open: () => Promise<Db>): voi
       expect(sent.status).toBe(303);
       const after = await (await browser.get(sent.headers.get('location')!)).text();
       expect(textOf(after)).toContain(`Published on the public page: 1,060 ballot papers verified, turnout ${formatPercent(percentTo2dp(1060, 3495))}.`);
+      const adminUser = await h.userWithToken('admin');
+      const admin = await signIn(h.app, adminUser.user.name, testPassword, '/admin');
+      const trail = textOf(await (await admin.get(`/admin/audit?ward=${encodeURIComponent(ward.id)}`)).text());
+      expect(trail).toContain('Published the verification statement: 1,060 ballot papers (812 from polling stations, 248 postal).');
       // The declaration form starts from the statement's figures.
       expect(after).toMatch(new RegExp(`name="${fieldName.pollingStations.replace('.', '\\.')}" value="812"`));
       expect(after).toMatch(new RegExp(`name="${fieldName.postal.replace('.', '\\.')}" value="248"`));
@@ -195,6 +199,7 @@ export function countProgressSuite(driver: string, open: () => Promise<Db>): voi
       const page = textOf(await html(h, `/elections/${h.def.id}`));
       expect(page).toContain('Results from 23:00 on Thursday 4 May 2023.');
       expect(page).toContain('All Saints Awaiting result Expected around 02:30');
+      expect(textOf(await (await admin.get('/admin/audit')).text())).toContain('Set the timetable: when results start and when each ward is expected.');
       // Shown again as typed, in UK time.
       expect(await (await admin.get(timetable)).text()).toContain('name="countStarts" value="2023-05-04T23:00"');
 

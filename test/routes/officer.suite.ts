@@ -3,26 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { fieldName } from '../../src/officer/entryForm';
 import { harness, signIn, testPassword } from '../support/harness';
+import { medwayForm } from '../support/officerForm';
 
 async function setUp(open: () => Promise<Db>, options: Parameters<typeof harness>[1] = {}) {
   const h = await harness(open, options);
   const wards = `/officer/elections/${encodeURIComponent(h.def.id)}`;
   const browser = await signIn(h.app, h.officer.user.name, testPassword, wards);
   return { h, wards, browser };
-}
-
-/** The form fields an officer fills in for a Medway ward, typed as people type them. */
-async function medwayForm(h: Awaited<ReturnType<typeof harness>>, name: string) {
-  const { contestId, body } = await h.medwaySubmission(name);
-  const form: Record<string, string> = {
-    [fieldName.pollingStations]: body.ballotPapersVerified.pollingStations.toLocaleString('en-GB'),
-    [fieldName.postal]: String(body.ballotPapersVerified.postal),
-    [fieldName.electorate]: '3,495',
-    [fieldName.key]: crypto.randomUUID(),
-  };
-  for (const v of body.votes) form[fieldName.votes(v.candidate)] = v.votes.toLocaleString('en-GB');
-  for (const [reason, n] of Object.entries(body.rejected)) form[`rejected.${reason}`] = String(n);
-  return { contestId, form };
 }
 
 export function officerFormSuite(driver: string, open: () => Promise<Db>): void {

@@ -1,4 +1,5 @@
 import { openSqlite } from '../../db/sqlite';
-import { textRulesSuite } from './textRules.suite';
+import { textRefusalsSuite, textRulesSuite } from './textRules.suite';
 
 textRulesSuite('better-sqlite3', async () => openSqlite(':memory:').db);
+textRefusalsSuite('better-sqlite3', async () => openSqlite(':memory:').db);

@@ -4,7 +4,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
+import { resetRehearsal, setRehearsal } from '../../db/rehearsal';
 import { outbox } from '../../db/schema';
+import { addSubscriber } from '../../db/subscribers';
 import { londonClock } from '../../views/public/londonTime';
 import { dumpDatabase, harness, signIn, testPassword } from '../support/harness';
 import { publishedHostileName } from '../support/hostile';
@@ -323,10 +325,10 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       const off = await browser.post('/admin/social/channels/x/settings', { _csrf: browser.csrf, postUpdates: 'off' });
       expect(off.status).toBe(303);
       expect(await (await browser.get(off.headers.get('location')!)).text()).toContain('X no longer posts updates from the count');
-      const first = await (await api.post({ text: 'Counting has started.' })).json();
+      const first = await (await api.post({ text: 'Counting has started.' })).json() as any;
       expect(await queuedOn(h, first.id)).toEqual(['log']);
       await browser.post('/admin/social/channels/x/settings', { _csrf: browser.csrf, postUpdates: 'on' });
-      const second = await (await api.post({ text: 'Verification has finished.' })).json();
+      const second = await (await api.post({ text: 'Verification has finished.' })).json() as any;
       expect(await queuedOn(h, second.id)).toEqual(['log', 'x']);
       // The admin's list of posts shows them, and an update's post can be cancelled like any other.
       const list = await (await browser.get('/admin/social')).text();
@@ -367,6 +369,24 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       // Officers cannot flip it.
       const officer = await signIn(h.app, h.officer.user.name, testPassword, `/officer/elections/${encodeURIComponent(h.def.id)}`);
       expect((await officer.post(`/admin/elections/${encodeURIComponent(h.def.id)}/automatic-updates`, { _csrf: officer.csrf, on: 'off' })).status).toBe(403);
+    });
+  });
+
+  describe(`updates from the count in a rehearsal (${driver})`, () => {
+    it('posts to the log channel only, pushes nothing to newsrooms, says so in the feed, and goes with the reset', async () => {
+      const h = await harness(open, { define: (def) => ({ ...def, rehearsal: true }) });
+      await addSubscriber(h.db, { name: 'Kent Online', url: `https://newsroom.example/${crypto.randomUUID()}`, secret: 'a-secret-of-its-own' }, { userId: null });
+      const api = updatesClient(h);
+      const { id } = await (await api.post({ text: 'Counting has started.' })).json() as any;
+      expect(await h.db.select({ channel: outbox.channel }).from(outbox).where(eq(outbox.updateId, id))).toEqual([{ channel: 'log' }]);
+      const feed = (await h.getJson(`/api/v1/elections/${encodeURIComponent(h.def.id)}/declarations`)).body;
+      expect(feed.updates[0].title).toBe('Rehearsal: not real results. From the count: Counting has started.');
+      // Not the real one while a practice update is there; the reset takes it away.
+      await expect(setRehearsal(h.db, h.def.id, false, { userId: null })).rejects.toThrow(/still has updates from the count/);
+      await resetRehearsal(h.db, h.def.id, { userId: null });
+      expect((await api.election()).updates).toEqual([]);
+      expect(await h.db.select().from(outbox).where(eq(outbox.updateId, id))).toEqual([]);
+      await setRehearsal(h.db, h.def.id, false, { userId: null });
     });
   });
 }

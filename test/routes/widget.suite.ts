@@ -1,7 +1,7 @@
-// The widget for live blogs, on both drivers: the council widget and the one-ward widget,
-// framable, live (304 while unchanged), saying when they were last updated in UK time; and
-// the results page's copy-paste snippet, pointing at the address it was asked at, with a
-// hostile name escaped in it.
+// The widget for live blogs, on better-sqlite3 (routes.workers.test.ts says why not on D1):
+// the council widget and the one-ward widget, framable, live (304 while unchanged), saying
+// when they were last updated in UK time; and the results page's copy-paste snippet,
+// pointing at the address it was asked at, with a hostile name escaped in it.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';

@@ -13,7 +13,7 @@ import { expectExactlyOnePostPerRow } from './exactlyOnce';
 import { startAllFakes, type Fakes } from './fakes/all';
 import type { Fault, FakeRequest } from './fakes/server';
 import { medwayNight, medwayWardNames } from './medwayNight';
-import { freePort, killOutright, startNodeServer, stopServers } from '../support/processes';
+import { killOutright, startNodeServer, stopServers } from '../support/processes';
 
 const channels = ['x', 'bluesky', 'mastodon', 'facebook', 'webhook'];
 
@@ -26,15 +26,6 @@ function isWrite(req: FakeRequest): boolean {
 function hangOnSecondPost(): (req: FakeRequest) => Fault {
   let writes = 0;
   return (req) => (isWrite(req) && ++writes === 2 ? 'hang-after' : 'none');
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting until ${what}`);
 }
 
 function outboxRows(dbPath: string) {
@@ -94,11 +85,11 @@ describe('crash test: SIGKILL while posting', () => {
     };
     // The first server waits longer than the platforms hold their answers, so no post is
     // given up on (and settled by checking) before the kill, however slow this machine is.
-    const first = await startNodeServer({ ...env, SOCIAL_TIMEOUT_MS: '20000', PORT: String(await freePort()) });
+    const first = await startNodeServer({ ...env, SOCIAL_TIMEOUT_MS: '20000' });
 
     // Every platform has made a post and is holding its answer: kill the server now.
     const platforms = [fakes.x, fakes.bluesky, fakes.mastodon, fakes.facebook, fakes.webhook];
-    await until('every platform holds an answer', () => platforms.every((p) => p.hanging() > 0), 15_000);
+    await expect.poll(() => platforms.every((p) => p.hanging() > 0), { message: 'every platform holds an answer', timeout: 15_000, interval: 25 }).toBe(true);
     await killOutright(first);
 
     const atCrash = outboxRows(dbPath);
@@ -108,10 +99,9 @@ describe('crash test: SIGKILL while posting', () => {
     for (const p of platforms) p.setFaults(() => 'none');
 
     // Restart on the same database; more results and corrections arrive over HTTP.
-    const port = await freePort();
-    const second = await startNodeServer({ ...env, PORT: String(port) });
+    const second = await startNodeServer(env);
     const post = async (contestId: string, body: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/contests/${encodeURIComponent(contestId)}/declaration`, {
+      const res = await fetch(`http://127.0.0.1:${second.port}/api/v1/contests/${encodeURIComponent(contestId)}/declaration`, {
         method: 'POST',
         headers: { authorization: `Bearer ${night.officer.token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
         body: JSON.stringify(body),
@@ -128,10 +118,9 @@ describe('crash test: SIGKILL while posting', () => {
       await post(contestId, { ...body, votes, reason: 'Five votes were left out at the count.', acceptWarnings: true });
     }
 
-    await until('the outbox has settled', () => {
-      const rows = outboxRows(dbPath);
-      return rows.length === 17 * channels.length && rows.every((r) => r.status === 'posted');
-    }, 20_000);
+    await expect
+      .poll(() => outboxRows(dbPath).map((r) => r.status), { message: 'the outbox has settled', timeout: 20_000, interval: 25 })
+      .toEqual(Array(17 * channels.length).fill('posted'));
     await killOutright(second);
 
     const rows = outboxRows(dbPath);

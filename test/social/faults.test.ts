@@ -4,7 +4,7 @@
 // after acting) and rate limiting now and then, two dispatchers racing on the same outbox
 // must leave every channel with exactly one post per declaration version and per update
 // version, each correction or withdrawal a follow-up, none before a rate-limit reset, none twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSqlite } from '../../db/sqlite';
 import { nodeAdapters } from '../../src/social/channels/nodeAdapters';
 import { startDispatchLoop } from '../../src/social/dispatch/loop';
@@ -23,13 +23,13 @@ let nights: Night[] = [];
 let rows: Awaited<ReturnType<typeof outboxOf>> = [];
 
 async function waitUntilSettled(db: Parameters<typeof unsettled>[0], electionIds: string[], timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const left = (await Promise.all(electionIds.map((id) => unsettled(db, id)))).reduce((a, b) => a + b, 0);
-    if (left === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`outbox not settled after ${timeoutMs} ms (seed ${seed})`);
+  await vi.waitFor(
+    async () => {
+      const left = (await Promise.all(electionIds.map((id) => unsettled(db, id)))).reduce((a, b) => a + b, 0);
+      if (left > 0) throw new Error(`outbox not settled after ${timeoutMs} ms: ${left} rows still to send (seed ${seed})`);
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/sqlite';
-import { freePort, slowProcesses, startNodeServer, stopServers } from '../support/processes';
+import { slowProcesses, startNodeServer, stopServers } from '../support/processes';
 import { fakeMastodon, mastodonToken } from './fakes/mastodon';
 import { serveFake, startFake, type Served } from './fakes/server';
 import { postDeclaration } from '../support/declareOverHttp';
@@ -52,11 +52,9 @@ async function serverPostingTo(mastodonUrl: string) {
   const admin = await night.userWithToken('admin');
   const allSaints = await night.medwaySubmission('All Saints');
   setup.close();
-  const port = await freePort();
-  await startNodeServer({
+  const { port } = await startNodeServer({
     DB_PATH: dbPath,
     HOST: '127.0.0.1',
-    PORT: String(port),
     PUBLIC_URL: 'https://results.medway.example',
     MASTODON_URL: mastodonUrl,
     MASTODON_TOKEN: mastodonToken,

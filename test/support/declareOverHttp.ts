@@ -3,13 +3,13 @@
 import type { Db } from '../../db/client';
 import { loadElection } from '../../db/results';
 import { addApiToken, createUser } from '../../db/users';
-import { hashPassword } from '../../src/auth/password';
 import { hashToken, newApiToken } from '../../src/auth/secrets';
 import type { DeclarationSubmission } from '../../src/declare/submission';
 import { medwaySubmissionFor } from '../fixtures';
+import { fixturePasswordHash } from './fixturePassword';
 
 export async function officerToken(db: Db, name = `officer-${crypto.randomUUID().slice(0, 8)}`): Promise<string> {
-  const user = await createUser(db, { name, role: 'officer', passwordHash: await hashPassword('count night 2023') });
+  const user = await createUser(db, { name, role: 'officer', passwordHash: await fixturePasswordHash('count night 2023') });
   const token = newApiToken();
   await addApiToken(db, user.id, 'count software', await hashToken(token));
   return token;

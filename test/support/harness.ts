@@ -3,7 +3,6 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createApp } from '../../src/app';
-import { hashPassword } from '../../src/auth/password';
 import { hashToken, newApiToken } from '../../src/auth/secrets';
 import { readTogether, type Db, type Statement } from '../../db/client';
 import { loadElection, type ContestSnapshot } from '../../db/results';
@@ -13,21 +12,36 @@ import type { DeclarationSubmission } from '../../src/declare/submission';
 import type { ElectionDefinition } from '../../src/setup/definition';
 import { importElection } from '../../src/setup/importElection';
 import { freshMedway, medwaySubmissionFor } from '../fixtures';
+import { fixturePasswordHash } from './fixturePassword';
 
 export const testPassword = 'correct horse battery';
 
 export async function harness(
   open: () => Promise<Db>,
-  options: { channels?: string[]; define?: (def: ElectionDefinition) => ElectionDefinition; publicUrl?: string } = {},
+  options: {
+    channels?: string[];
+    define?: (def: ElectionDefinition) => ElectionDefinition;
+    publicUrl?: string;
+    /** The environment the social channels are configured from (names shown on admin pages). */
+    socialEnv?: Record<string, string>;
+    startedAt?: number;
+  } = {},
 ) {
   const db = await open();
   const def = (options.define ?? ((d) => d))(freshMedway());
   await importElection(db, def);
-  const app = createApp({ db: () => db, channels: options.channels ?? ['log', 'x'], publicUrl: options.publicUrl });
+  const { socialEnv, startedAt } = options;
+  const app = createApp({
+    db: () => db,
+    channels: options.channels ?? ['log', 'x'],
+    publicUrl: options.publicUrl,
+    socialEnv: socialEnv && (() => socialEnv),
+    startedAt,
+  });
   const tag = def.id.split('.').at(-1);
 
-  async function userWithToken(role: 'officer' | 'admin') {
-    const user = await createUser(db, { name: `${role}-${tag}`, role, passwordHash: await hashPassword(testPassword) });
+  async function userWithToken(role: 'officer' | 'admin', name = `${role}-${tag}`) {
+    const user = await createUser(db, { name, role, passwordHash: await fixturePasswordHash(testPassword) });
     const token = newApiToken();
     await addApiToken(db, user.id, 'tests', await hashToken(token));
     return { user, token };
@@ -76,7 +90,12 @@ export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
   // One round trip on D1 (a batch), so a test may dump after every request.
   const reads = names.map((name) => db.all(sql`select * from ${sql.identifier(name)} order by 1, 2`));
   const rows = (await readTogether(db, reads as unknown as [Statement, ...Statement[]])) as unknown as unknown[][];
-  return Object.fromEntries(names.map((name, i) => [name, rows[i]!]));
+  // When a token was last used is the bookkeeping of the request itself, not something the
+  // request changed: a refused request still used its token.
+  const tables = names.map((name, i) =>
+    name === 'api_tokens' ? (rows[i]! as Record<string, unknown>[]).map(({ last_used_at: _lastUsed, ...rest }) => rest) : rows[i]!,
+  );
+  return Object.fromEntries(names.map((name, i) => [name, tables[i]!]));
 }
 
 /** A browser's session: the cookie from a real login, and the CSRF token its pages carry. */

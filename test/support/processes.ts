@@ -43,7 +43,10 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...kept, ...extra };
 }
 
-/** A loopback port nothing listens on now (the server is then told to use it). */
+/**
+ * A loopback port nothing listens on now, for a test that wants its connection refused. Not
+ * for a server to listen on: another process may take it first. Servers start on port 0.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
@@ -55,26 +58,42 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   child: ChildProcess;
+  /** The port it listens on, as its first line says. */
+  port: number;
   /** Everything it has printed so far, stdout and stderr. */
   output(): string;
 }
 
 const servers: ChildProcess[] = [];
 
-/** `src/node.ts` with this environment (added to cleanEnv()), once it says it is running. */
+/** "Declare is running on http://localhost:41234 (database: ...)": the port it got. */
+function portOnFirstLine(line: string): number | undefined {
+  const port = line.match(/^Declare is running on http:\/\/[^/:]+:(\d+) /)?.[1];
+  return port === undefined ? undefined : Number(port);
+}
+
+/**
+ * `src/node.ts` with this environment (added to cleanEnv()), once its first line says where
+ * it is running. PORT=0 unless `env` names one: the system chooses a free port as the server
+ * binds it, and the first line gives it (never a port probed free, then closed, then taken).
+ */
 export function startNodeServer(env: Record<string, string>, timeoutMs = 20_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRepo('src/node.ts')], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fromRepo('src/node.ts')], { env: cleanEnv({ PORT: '0', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   // Known before it starts, so stopServers() kills it even if the test gives up waiting.
   servers.push(child);
   let out = '';
+  let stdout = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms: ${out}`)), timeoutMs);
     child.stdout!.on('data', (chunk) => {
       out += chunk;
-      if (out.includes('Declare is running')) {
-        clearTimeout(timer);
-        resolve({ child, output: () => out });
-      }
+      stdout += chunk;
+      const firstLineEnd = stdout.indexOf('\n');
+      if (firstLineEnd < 0) return;
+      clearTimeout(timer);
+      const port = portOnFirstLine(stdout.slice(0, firstLineEnd));
+      if (port === undefined) reject(new Error(`the server's first line does not say where it is running: ${out}`));
+      else resolve({ child, port, output: () => out });
     });
     child.stderr!.on('data', (chunk) => (out += chunk));
     child.on('exit', (code, signal) => {

@@ -4,9 +4,11 @@
 // the in-process Workers suites cannot see: they load our modules inside a test.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { vi } from 'vitest';
 import { loadElection, type ContestSnapshot } from '../../db/results';
 import { openSqlite } from '../../db/sqlite';
-import { cleanEnv, freePort, runScript } from './processes';
+import { cliInProcess } from './cli';
+import { cleanEnv } from './processes';
 
 const wranglerBin = new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url).pathname;
 const repo = new URL('../../', import.meta.url).pathname;
@@ -39,8 +41,9 @@ export interface RunningWorker {
 }
 
 /**
- * `wrangler dev` on a free loopback port with the local D1 in `persistTo`, once it answers
- * HTTP. Fails with wrangler's own words if workerd does not start or exits.
+ * `wrangler dev` on a loopback port of the system's choosing (port 0; its "Ready on" line
+ * names the port), with the local D1 in `persistTo`, once it answers HTTP. Fails with
+ * wrangler's own words if workerd does not start or exits.
  *
  * With --test-scheduled, `GET /__scheduled` runs the cron handler inside the Worker. (The
  * other local trigger, /cdn-cgi/handler/scheduled, answers 500 in wrangler 4.86 when the
@@ -48,27 +51,30 @@ export interface RunningWorker {
  * over RPC, which cannot serialise it. Deployed crons do not go through that router.)
  */
 export async function startWranglerDev(options: { persistTo: string; vars?: Record<string, string>; timeoutMs?: number }): Promise<RunningWorker> {
-  const port = await freePort();
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
-  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', options.persistTo, '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--test-scheduled', ...vars];
+  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', '0', '--persist-to', options.persistTo, '--inspector-port', '0', '--show-interactive-dev-session=false', '--test-scheduled', ...vars];
   const child = spawn(process.execPath, [wranglerBin, ...args], { cwd: repo, env: cleanEnv(offline), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(child);
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));
   child.stderr!.on('data', (chunk) => (out += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const worker: RunningWorker = { url, child, output: () => out, stop: () => stop(child) };
-  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
+  const failed = () => child.exitCode !== null || /failed to start|Uncaught Error|Disallowed operation/.test(out);
   // "Ready on" is printed before workerd has loaded the Worker: only an answer proves it runs.
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || /failed to start|Uncaught Error|Disallowed operation/.test(out)) break;
-    if (out.includes('Ready on')) {
-      const answer = await fetch(`${url}/api/v1/elections/none`).catch(() => null);
-      if (answer && (answer.headers.get('content-type') ?? '').startsWith('application/json')) return worker;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await worker.stop();
+  const url = await vi
+    .waitFor(
+      async () => {
+        if (failed()) return null;
+        const port = out.match(/Ready on http:\/\/127\.0\.0\.1:(\d+)/)?.[1];
+        if (!port) throw new Error('not ready yet');
+        const answer = await fetch(`http://127.0.0.1:${port}/api/v1/elections/none`);
+        if (!(answer.headers.get('content-type') ?? '').startsWith('application/json')) throw new Error(`not answering yet (${answer.status})`);
+        return `http://127.0.0.1:${port}`;
+      },
+      { timeout: options.timeoutMs ?? 90_000, interval: 250 },
+    )
+    .catch(() => null);
+  if (url) return { url, child, output: () => out, stop: () => stop(child) };
+  await stop(child);
   throw new Error(`The Worker did not start under wrangler dev. wrangler said:\n${out}`);
 }
 
@@ -110,10 +116,11 @@ export async function setUpLocalD1(dir: string): Promise<LocalDeployment> {
   const mirror = join(dir, 'mirror.db');
   const setupSql = join(dir, 'setup.sql');
   await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
+  // In this process: test/cli/main.test.ts runs `npm run cli` as a process too.
   const cli = async (...args: string[]) => {
-    const run = await runScript('src/cli/main.ts', [...args, '--sql', setupSql], { DB_PATH: mirror });
-    if (run.code !== 0) throw new Error(`npm run cli -- ${args.join(' ')}: ${run.stderr}`);
-    return run.stdout.trimEnd().split('\n').at(-1)!;
+    const done = await cliInProcess([...args, '--sql', setupSql], { DB_PATH: mirror });
+    if (done.code !== 0) throw new Error(`npm run cli -- ${args.join(' ')}: ${done.stderr}`);
+    return done.stdout.trimEnd().split('\n').at(-1)!;
   };
   await cli('import', 'db/demo/medway-2023.json');
   const password = await cli('user', 'add', 'sam', '--role', 'officer');

@@ -15,6 +15,8 @@ declare global {
     interface Env extends WorkerBindings {
       /** The drizzle-kit migrations, read by test/vitest.config.ts. */
       TEST_MIGRATIONS: D1Migration[];
+      /** A second database, migrated like DB, for the site a replay loads an export into. */
+      REPLAY_DB: WorkerBindings['DB'];
     }
   }
 }

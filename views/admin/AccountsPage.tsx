@@ -7,8 +7,8 @@ import { PostButton } from './PostButton';
 export interface AccountsPageProps {
   users: UserRow[];
   tokens: ApiTokenListing[];
-  /** The elections, each with a link to its timetable. */
-  elections: { id: string; name: string }[];
+  /** The elections, each with links to its timetable and its second-pair-of-eyes setting. */
+  elections: { id: string; name: string; secondPairOfEyes: boolean }[];
   /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
   notice: string | null;
   signedIn: SignedIn;
@@ -31,17 +31,34 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
           </p>
         </div>
       )}
-      <p>
-        <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
-      </p>
-      <p>
-        <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
-      </p>
-      {elections.map((e) => (
-        <p>
-          <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> of {e.name}: when results start and when each ward is expected.
-        </p>
-      ))}
+      <ul class="plain">
+        <li>
+          <a href="/admin/status">Status</a>: the database, each social channel's queue, and what to fix before the night.
+        </li>
+        <li>
+          <a href="/admin/elections/new">Upload an election</a>: the definition file, or Democracy Club's candidates CSV.
+        </li>
+        {elections.map((e) => (
+          <li>
+            {e.name}: <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> (when results start and each ward is expected) ·{' '}
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/rehearsal`}>Rehearsal</a> ·{' '}
+            <a href={`/admin/elections/${encodeURIComponent(e.id)}/second-pair-of-eyes`}>Second pair of eyes</a>:{' '}
+            <strong>{e.secondPairOfEyes ? 'on' : 'off'}</strong> ({e.secondPairOfEyes ? 'a second officer must confirm each result' : 'each result is published when declared'})
+          </li>
+        ))}
+        <li>
+          <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.
+        </li>
+        <li>
+          <a href="/admin/subscribers">Newsroom subscribers</a>: newsrooms' systems that get every declaration and correction pushed to them.
+        </li>
+        <li>
+          <a href="/admin/export">Export and backup</a>: each election as one file, a backup of the database, and the replay of an export.
+        </li>
+        <li>
+          <a href="/admin/audit">Audit log</a>: every change, who made it and when, by ward or person; as CSV too.
+        </li>
+      </ul>
       {notice && <p role="status">{notice}</p>}
       <table class="votes">
         <thead>
@@ -70,14 +87,30 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
                     <ul>
                       {own.map((t) => (
                         <li>
-                          {t.name}, made <time datetime={t.createdAt}>{londonDateTime(t.createdAt)}</time>
+                          {t.name}, made <time datetime={t.createdAt}>{londonDateTime(t.createdAt)}</time>,{' '}
+                          {t.lastUsedAt ? (
+                            <>
+                              last used <time datetime={t.lastUsedAt}>{londonDateTime(t.lastUsedAt)}</time>
+                            </>
+                          ) : (
+                            'never used'
+                          )}
                           <PostButton action={`${path}/tokens/${encodeURIComponent(t.tokenHash)}/revoke`} label={`Revoke ${t.name}`} csrf={csrf} />
                         </li>
                       ))}
                     </ul>
                   )}
+                  <form method="post" action={`${path}/tokens`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <label for={`token-${u.id}`}>New token's name</label>
+                    <input id={`token-${u.id}`} name="label" placeholder="count software" />
+                    <button type="submit" class="secondary">
+                      Make an API token
+                    </button>
+                  </form>
                 </td>
                 <td>
+                  <PostButton action={`${path}/reset-password`} label="Reset password" csrf={csrf} />
                   <PostButton action={`${path}/end-sessions`} label="Sign out everywhere and revoke API tokens" csrf={csrf} />
                   <PostButton action={`${path}/unlock`} label="Unlock sign-in" csrf={csrf} />
                   {u.disabled ? (
@@ -91,8 +124,26 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
           })}
         </tbody>
       </table>
+      <h2>Add a person</h2>
+      <form method="post" action="/admin/users">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <div class="field">
+          <label for="new-name">User name</label>
+          <input id="new-name" name="name" autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="new-role">Role</label>
+          <select id="new-role" name="role">
+            <option value="officer">Officer: enters results at the count</option>
+            <option value="admin">Admin: runs Declare, accounts included</option>
+          </select>
+        </div>
+        <button type="submit" class="primary">
+          Add, and show their password
+        </button>
+      </form>
       <p class="muted">
-        Disabling stops the user's sessions and API tokens at once; enabling again lets them sign in, and their API
+        A new person's password, and a reset one, is shown once on the next page: give it to them in person. Disabling stops the user's sessions and API tokens at once; enabling again lets them sign in, and their API
         tokens work again. "Unlock sign-in" ends any wait after wrong passwords.
       </p>
     </Layout>

@@ -8,6 +8,7 @@ import { Layout, type SignedIn } from '../Layout';
 import { londonDateTime } from '../public/londonTime';
 import { PostedWard, QueuedAt } from './OutboxTable';
 import { PostButton } from './PostButton';
+import { ProblemSummary } from './ProblemSummary';
 
 export interface SubscriberOverview extends SubscriberListing {
   counts: DeliveryCounts;
@@ -138,16 +139,7 @@ export function SubscribersPage({ subscribers, failed, notice, created, form, si
       )}
 
       <h2 id="add">Add a subscriber</h2>
-      {form && form.problems.length > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>The subscriber was not added</h2>
-          <ul>
-            {form.problems.map((problem) => (
-              <li>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemSummary title="The subscriber was not added" problems={form?.problems ?? []} />
       <form method="post" action="/admin/subscribers" class="stack" novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <label for="name">Name (the newsroom, as you will recognise it)</label>

@@ -4,6 +4,7 @@
 // on the phone first, then send.
 import { render } from 'hono/jsx/dom';
 import { notDeclared, reviewModel, type ReviewInput } from '../../src/declare/reviewModel';
+import type { EntryMode } from '../../src/declare/awaitingConfirmation';
 import type { DeclarationSubmission } from '../../src/declare/submission';
 import { fieldName, rejectedFields } from '../../src/officer/entryForm';
 import { ReviewPanel } from '../officer/ReviewPanel';
@@ -102,6 +103,9 @@ function showErrorSummary(form: HTMLFormElement): void {
 
 const reviewBox = () => document.getElementById('review')!;
 
+/** What the form does here: publish, send for a second officer, or confirm another's entry (the server says, in the page). */
+const modeOf = (form: HTMLFormElement): EntryMode => (['enter', 'confirm'] as const).find((m) => m === form.dataset.entryMode) ?? 'publish';
+
 /** The review in place of the form, scrolled into view. */
 function showReview(form: HTMLFormElement): void {
   const submission = readSubmission(form);
@@ -109,7 +113,7 @@ function showReview(form: HTMLFormElement): void {
   if (!submission) return;
   const mount = document.createElement('div');
   reviewBox().replaceChildren(mount);
-  render(<ReviewPanel contestId={form.dataset.contestId!} model={reviewModel(reviewInput(form, submission))} values={{}} csrfToken={csrfToken()} />, mount);
+  render(<ReviewPanel contestId={form.dataset.contestId!} model={reviewModel(reviewInput(form, submission))} values={{}} csrfToken={csrfToken()} mode={modeOf(form)} />, mount);
   form.classList.add('reviewing');
   reviewBox().scrollIntoView({ block: 'start' });
   reviewBox().querySelector<HTMLElement>('h2')?.focus();
@@ -154,6 +158,7 @@ async function declareFrom(form: HTMLFormElement) {
     key: (form.elements.namedItem(fieldName.key) as HTMLInputElement).value,
     submission: { ...submission, acceptWarnings: model.warnings.length > 0 },
     savedAt: new Date().toISOString(),
+    ...(modeOf(form) === 'confirm' ? { confirming: true } : {}),
   };
   try {
     await savePending(entry);

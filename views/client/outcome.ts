@@ -1,7 +1,11 @@
 // Saying what became of an entry, where the officer is looking: on its ward's page the form
-// gives way to "Saved on this phone" or "Published" (scrolled into view, the status pill
-// updated), and everything not yet sent stays pinned on top of every officer page.
+// gives way to "Saved on this phone", "Published" (the status pill updated) or "Awaiting
+// confirmation" (scrolled into view), or stays below "Not published" and why (refused, or
+// differing from the first entry); everything not yet sent stays pinned on top of every
+// officer page.
 import { formatNumber } from '../../src/domain';
+import type { EntriesDiffer } from '../../src/results/publicSchemas';
+import { differencesTable } from './differences';
 import { el } from './dom';
 import { readPending, type PendingDeclaration } from './pending';
 
@@ -15,7 +19,15 @@ export interface PublishedResult {
   candidates: { name: string; votes: number | null; elected: boolean; electedByLot: boolean; party: { name: string } }[];
 }
 
-export type Outcome = { kind: 'saved' } | { kind: 'published'; result: PublishedResult | null } | { kind: 'refused'; why: string };
+export type Outcome =
+  | { kind: 'saved' }
+  | { kind: 'published'; result: PublishedResult | null }
+  | { kind: 'awaiting' }
+  | { kind: 'mismatch'; answer: EntriesDiffer }
+  | { kind: 'refused'; why: string };
+
+/** The form stays, to change the figures, when nothing was published for want of a fix. */
+const formStays = (outcome: Outcome) => outcome.kind === 'refused' || outcome.kind === 'mismatch';
 
 const wardPath = (contestId: string) => `/officer/contests/${encodeURIComponent(contestId)}`;
 
@@ -29,9 +41,13 @@ export function showOutcome(p: PendingDeclaration, outcome: Outcome): void {
   if (!here) {
     const box = document.getElementById('pending');
     if (!box || outcome.kind === 'saved') return;
-    const note = outcome.kind === 'published'
-      ? el('p', { class: 'sent', role: 'status' }, `Published: ${p.contestName}.`, ' ', el('a', { href: wardPath(p.contestId) }, 'Open the ward'))
-      : el('p', { class: 'error', role: 'alert' }, `Not published: ${p.contestName}. ${outcome.why}`, ' ', el('a', { href: wardPath(p.contestId) }, 'Open the ward'));
+    const open = el('a', { href: wardPath(p.contestId) }, 'Open the ward');
+    const note =
+      outcome.kind === 'published'
+        ? el('p', { class: 'sent', role: 'status' }, `Published: ${p.contestName}.`, ' ', open)
+        : outcome.kind === 'awaiting'
+          ? el('p', { role: 'status' }, `Awaiting confirmation: ${p.contestName}. A second officer must enter the figures again.`, ' ', open)
+          : el('p', { class: 'error', role: 'alert' }, `Not published: ${p.contestName}. ${outcome.kind === 'mismatch' ? outcome.answer.message : outcome.why}`, ' ', open);
     box.hidden = false;
     box.prepend(note);
     return;
@@ -39,8 +55,8 @@ export function showOutcome(p: PendingDeclaration, outcome: Outcome): void {
   const panel = outcomePanel(p, outcome, form!);
   document.getElementById('outcome')?.remove();
   form!.before(panel);
-  // The form stays for a refused entry (to fix it); otherwise it must not look undeclared.
-  form!.hidden = outcome.kind !== 'refused';
+  // The form stays for an entry to fix; otherwise it must not look undeclared.
+  form!.hidden = !formStays(outcome);
   if (outcome.kind === 'published') markDeclared(outcome.result?.version ?? null);
   panel.scrollIntoView({ block: 'start' });
   panel.querySelector<HTMLElement>('h2')?.focus();
@@ -49,13 +65,28 @@ export function showOutcome(p: PendingDeclaration, outcome: Outcome): void {
 function outcomePanel(p: PendingDeclaration, outcome: Outcome, form: HTMLFormElement): HTMLElement {
   const heading = (text: string) => el('h2', { tabindex: '-1' }, text);
   if (outcome.kind === 'saved') {
+    const said = p.confirming ? 'whether it matched' : form.dataset.entryMode === 'enter' ? '"Awaiting confirmation"' : '"Published"';
     return el('section', { id: 'outcome', class: 'outcome outcome-saved', role: 'status' },
       heading(`Saved on this phone: ${p.contestName}`),
-      el('p', {}, 'Not yet sent. It is sent as soon as there is a connection, and this says "Published" when the server has it. It stays on this phone until then, even if the browser closes.'));
+      el('p', {}, `Not yet sent. It is sent as soon as there is a connection, and this says ${said} when the server has it. It stays on this phone until then, even if the browser closes.`));
   }
   if (outcome.kind === 'refused') {
     return el('section', { id: 'outcome', class: 'outcome outcome-refused', role: 'alert' },
       heading(`Not published: ${p.contestName}`), el('p', {}, outcome.why), el('p', {}, 'Change the figures below and check again.'));
+  }
+  if (outcome.kind === 'mismatch') {
+    return el('section', { id: 'outcome', class: 'outcome outcome-refused', role: 'alert' },
+      heading(`Not published: the entries differ`), el('p', {}, outcome.answer.message), differencesTable(outcome.answer),
+      el('p', {}, 'If yours is wrong, change the figures below and confirm again.'));
+  }
+  if (outcome.kind === 'awaiting') {
+    const wards = form.closest('main')?.querySelector<HTMLAnchorElement>('.crumbs a')?.getAttribute('href') ?? '/officer';
+    return el('section', { id: 'outcome', class: 'outcome outcome-awaiting', role: 'status' },
+      heading(`Awaiting confirmation: ${p.contestName}`),
+      el('p', {}, 'Not published yet. A second officer must enter the figures again from the declaration on their phone; it is published when every figure matches.'),
+      el('p', { class: 'actions' },
+        el('a', { class: 'button primary', href: wards }, 'Next ward'),
+        el('a', { class: 'button secondary', href: wardPath(p.contestId) }, 'Open the ward')));
   }
   const result = outcome.result;
   const time = result?.declaredAt ? new Date(result.declaredAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : '';

@@ -11,6 +11,8 @@ export interface PendingDeclaration {
   key: string;
   submission: DeclarationSubmission;
   savedAt: string;
+  /** A second officer's entry of a result awaiting confirmation: sent to the confirm address. */
+  confirming?: boolean;
   /** Why the last attempt did not go through, for the officer. */
   lastProblem?: string;
 }

@@ -4,6 +4,7 @@ import type { ContestSnapshot } from '../../db/results';
 import type { StatusChoice } from '../../src/declare/submission';
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
+import { SecondPairOfEyesNote } from './SecondPairOfEyesNote';
 
 /** The ones with a button: going back to "awaiting" is for the API, after a mistake. */
 const statusButtons = ['counting', 'recount', 'postponed'] as const satisfies readonly StatusChoice[];
@@ -19,6 +20,8 @@ export interface ContestPageProps {
   electionId: string;
   contest: ContestSnapshot;
   signedIn: SignedIn;
+  /** Whether each result waits for a second officer's matching entry. */
+  secondPairOfEyes: boolean;
   status?: StatusNotice;
   /** The page answers a refused form: its title says so first, as screen readers read it. */
   hasError?: boolean;
@@ -85,7 +88,7 @@ export function StatusBar({ contest, csrfToken, asking, changed }: { contest: Co
   );
 }
 
-export function ContestPage({ electionId, contest, signedIn, status = {}, hasError = false, children }: ContestPageProps) {
+export function ContestPage({ electionId, contest, signedIn, secondPairOfEyes, status = {}, hasError = false, children }: ContestPageProps) {
   return (
     <Layout title={`${hasError ? 'Error: ' : ''}${contest.name} · Declare`} signedIn={signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
@@ -94,6 +97,7 @@ export function ContestPage({ electionId, contest, signedIn, status = {}, hasErr
       </p>
       <h1>{contest.name}</h1>
       <StatusBar contest={contest} csrfToken={signedIn.csrfToken} {...status} />
+      <SecondPairOfEyesNote on={secondPairOfEyes} />
       {children}
     </Layout>
   );

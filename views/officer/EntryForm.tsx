@@ -3,6 +3,7 @@
 // without JavaScript (it posts to the review screen); views/client/officer.ts makes the
 // review instant and keeps the entry on the phone when the signal drops.
 import type { ContestSnapshot, PartyRow } from '../../db/results';
+import type { EntryMode } from '../../src/declare/awaitingConfirmation';
 import { fieldName, formBoxes, rejectedBoxes, sentenceFor, verificationBoxes, voteBox, type FormValues } from '../../src/officer/entryForm';
 import { candidateName } from '../../src/results/names';
 import { NumberField } from './NumberField';
@@ -21,6 +22,10 @@ export interface EntryFormProps {
   declared?: Record<string, number> | null;
   /** The verification statement published before the count: the phone's review checks against it. */
   statement?: { pollingStations: number; postal: number } | null;
+  /** Publish at once, enter for a second officer to confirm, or confirm another's entry (src/declare/awaitingConfirmation.ts). */
+  mode?: EntryMode;
+  /** Confirming a correction: its reason as the first officer gave it, published with it. */
+  reasonGiven?: string | null;
 }
 
 /** Field errors in the officer's words, keyed by field name. */
@@ -35,7 +40,7 @@ function errorSentences(contest: ContestSnapshot, errors: Map<string, string>): 
 
 const candidatesOf = (contest: ContestSnapshot) => contest.candidates.map((c) => ({ id: c.id, name: candidateName(c) }));
 
-export function EntryForm({ contest, parties, values, errors: apiErrors, csrfToken, idempotencyKey, general = [], declared = null, statement = null }: EntryFormProps) {
+export function EntryForm({ contest, parties, values, errors: apiErrors, csrfToken, idempotencyKey, general = [], declared = null, statement = null, mode = 'publish', reasonGiven = null }: EntryFormProps) {
   const correcting = contest.versions.length > 0;
   const errors = errorSentences(contest, apiErrors);
   const boxErrors = formBoxes(candidatesOf(contest)).filter((box) => errors.has(box.name));
@@ -45,7 +50,7 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
     <>
     <form method="post" action={action} class="entry" id="entry" novalidate data-contest-id={contest.id} data-seats={contest.seats}
       data-contest-name={contest.name} data-correcting={correcting ? 'true' : 'false'} data-declared={declared ? JSON.stringify(declared) : undefined}
-      data-statement={statement ? JSON.stringify(statement) : undefined}>
+      data-statement={statement ? JSON.stringify(statement) : undefined} data-entry-mode={mode}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       <input type="hidden" name={fieldName.key} value={idempotencyKey} />
       {(general.length > 0 || boxErrors.length > 0) && (
@@ -96,7 +101,15 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
           <NumberField {...box} values={values} errors={errors} />
         ))}
       </fieldset>
-      {correcting && (
+      {correcting && mode === 'confirm' && (
+        // The first officer's words, not a figure to type twice: shown, and sent with the figures.
+        <p>
+          <input type="hidden" name={fieldName.reason} value={reasonGiven ?? ''} />
+          <strong>Reason for the correction: </strong>
+          {reasonGiven}
+        </p>
+      )}
+      {correcting && mode !== 'confirm' && (
         <div class={`field${errors.has('reason') ? ' has-error' : ''}`}>
           <label for="reason">Reason for the correction</label>
           {errors.get(fieldName.reason) && <span class="error" id="reason-error">{errors.get(fieldName.reason)}</span>}

@@ -6,6 +6,7 @@
 import { formatNumber, formatPercent } from '../../src/domain';
 import type { AnswerSection, ReviewModel } from '../../src/declare/reviewModel';
 import { fieldName, type FormValues } from '../../src/officer/entryForm';
+import type { EntryMode } from '../../src/declare/awaitingConfirmation';
 
 export interface ReviewPanelProps {
   contestId: string;
@@ -15,7 +16,30 @@ export interface ReviewPanelProps {
   csrfToken: string;
   /** Why the last "Declare" published nothing, said beside the button. */
   problem?: string;
+  /** Publish at once, send for a second officer to confirm, or confirm another's entry. */
+  mode?: EntryMode;
 }
+
+/** The review's words for each way a result goes out. */
+const wording: Record<EntryMode, { heading: (correcting: boolean) => string; button: (correcting: boolean) => string; hint?: string; action: string }> = {
+  publish: {
+    heading: (correcting) => (correcting ? 'Check the correction' : 'Check before declaring'),
+    button: (correcting) => (correcting ? 'Publish the correction' : 'Declare and publish'),
+    action: 'declare',
+  },
+  enter: {
+    heading: (correcting) => (correcting ? 'Check the correction' : 'Check before declaring'),
+    button: () => 'Send for confirmation',
+    hint: 'Not public until a second officer enters the same figures on their phone.',
+    action: 'declare',
+  },
+  confirm: {
+    heading: () => 'Check before confirming',
+    button: (correcting) => (correcting ? 'Confirm and publish the correction' : 'Confirm and publish'),
+    hint: 'Published if every figure matches the first entry; if not, nothing is published and you both see the differences.',
+    action: 'confirm',
+  },
+};
 
 function Answers({ section, base }: { section: AnswerSection; base: string }) {
   return (
@@ -52,17 +76,18 @@ function Answers({ section, base }: { section: AnswerSection; base: string }) {
   );
 }
 
-export function ReviewPanel({ contestId, model, values, csrfToken, problem }: ReviewPanelProps) {
+export function ReviewPanel({ contestId, model, values, csrfToken, problem, mode = 'publish' }: ReviewPanelProps) {
   const base = `/officer/contests/${encodeURIComponent(contestId)}`;
+  const words = wording[mode];
   return (
-    <form method="post" action={`${base}/declare`} class="review" id="review-form">
+    <form method="post" action={`${base}/${words.action}`} class="review" id="review-form">
       <input type="hidden" name="_csrf" value={csrfToken} />
       {Object.entries(values)
         .filter(([name]) => name !== '_csrf' && name !== fieldName.lot && name !== fieldName.confirm)
         .map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
-      <h2 tabindex={-1}>{model.correcting ? 'Check the correction' : 'Check before declaring'}</h2>
+      <h2 tabindex={-1}>{words.heading(model.correcting)}</h2>
       <dl class="figures">
         <dt>Elected</dt>
         <dd>
@@ -133,9 +158,10 @@ export function ReviewPanel({ contestId, model, values, csrfToken, problem }: Re
       <p id="declare-problem" class="error" role="alert">
         {problem}
       </p>
+      {words.hint && <p class="hint">{words.hint}</p>}
       <div class="actions">
         <button type="submit" class="primary" id="declare" disabled={model.blocked}>
-          {model.correcting ? 'Publish the correction' : 'Declare and publish'}
+          {words.button(model.correcting)}
         </button>
         <button type="submit" class="secondary" formaction={`${base}/edit`} formnovalidate data-box="">
           Change the figures

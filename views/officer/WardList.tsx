@@ -3,12 +3,15 @@
 import type { ContestRow } from '../../db/results';
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
+import { SecondPairOfEyesNote } from './SecondPairOfEyesNote';
 
 export interface WardListProps {
   electionId: string;
   electionName: string;
   contests: ContestRow[];
   query: string;
+  /** Wards with a result awaiting a second officer, and whether a second entry differed. */
+  awaiting: Map<string, { differ: boolean }>;
 }
 
 const statusText: Record<ContestRow['status'], string> = {
@@ -20,7 +23,13 @@ const statusText: Record<ContestRow['status'], string> = {
   postponed: 'postponed',
 };
 
-export function WardResults({ electionId, contests, query }: Omit<WardListProps, 'electionName'>) {
+/** A ward's status for officers: one awaiting confirmation says so (the public still sees its count status). */
+function WardStatus({ contest, awaiting }: { contest: ContestRow; awaiting: { differ: boolean } | undefined }) {
+  if (awaiting) return <span class="status status-unconfirmed">{awaiting.differ ? 'entries differ' : 'awaiting confirmation'}</span>;
+  return <span class={`status status-${contest.status}`}>{statusText[contest.status]}</span>;
+}
+
+export function WardResults({ electionId, contests, query, awaiting }: Omit<WardListProps, 'electionName'>) {
   const q = query.trim().toLowerCase();
   const shown = q ? contests.filter((c) => c.name.toLowerCase().includes(q)) : contests;
   return (
@@ -29,7 +38,7 @@ export function WardResults({ electionId, contests, query }: Omit<WardListProps,
         <li>
           <a href={`/officer/contests/${encodeURIComponent(c.id)}`} data-election={electionId}>
             <span class="ward-name">{c.name}</span>
-            <span class={`status status-${c.status}`}>{statusText[c.status]}</span>
+            <WardStatus contest={c} awaiting={awaiting.get(c.id)} />
           </a>
         </li>
       ))}
@@ -38,7 +47,7 @@ export function WardResults({ electionId, contests, query }: Omit<WardListProps,
   );
 }
 
-export function WardList(props: WardListProps & { signedIn: SignedIn }) {
+export function WardList(props: WardListProps & { signedIn: SignedIn; secondPairOfEyes: boolean }) {
   const action = `/officer/elections/${encodeURIComponent(props.electionId)}`;
   return (
     <Layout title={`Wards · ${props.electionName}`} signedIn={props.signedIn} scripts={['/static/officer.js']}>
@@ -49,12 +58,13 @@ export function WardList(props: WardListProps & { signedIn: SignedIn }) {
           From the count: post an update
         </a>
       </p>
+      <SecondPairOfEyesNote on={props.secondPairOfEyes} />
       <form method="get" action={action} role="search" class="search">
         <label for="q">Find a ward</label>
         <input id="q" name="q" type="search" value={props.query} autocomplete="off"
           hx-get={action} hx-trigger="input changed delay:250ms, search" hx-target="#wards" hx-select="#wards" hx-swap="outerHTML" />
       </form>
-      <WardResults electionId={props.electionId} contests={props.contests} query={props.query} />
+      <WardResults electionId={props.electionId} contests={props.contests} query={props.query} awaiting={props.awaiting} />
     </Layout>
   );
 }

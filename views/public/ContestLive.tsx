@@ -10,6 +10,7 @@ import { CountFigures } from './CountFigures';
 import { LastUpdated } from './LastUpdated';
 import { formatNumber, formatPercent } from '../../src/domain';
 import { londonClock, londonDateTime } from './londonTime';
+import { RehearsalBanner } from './RehearsalBanner';
 import { StatusLabel } from './StatusLabel';
 
 const notYet: Partial<Record<ContestResult['status'], string>> = {
@@ -19,10 +20,11 @@ const notYet: Partial<Record<ContestResult['status'], string>> = {
   postponed: 'The poll has been postponed (countermanded); a new poll will be held on another day.',
 };
 
-export function ContestLive({ result, updatedAt, updates = [] }: { result: ContestResult; updatedAt: string; updates?: PublicUpdate[] }) {
+export function ContestLive({ result, updatedAt, rehearsal, updates = [] }: { result: ContestResult; updatedAt: string; rehearsal: boolean; updates?: PublicUpdate[] }) {
   const declared = result.status === 'declared';
   return (
     <>
+      <RehearsalBanner rehearsal={rehearsal} />
       <section class="headline" aria-labelledby="ward-result">
         <p class="status-line"><StatusLabel status={result.status} /></p>
         <h2 id="ward-result" class="control">{result.summary}</h2>

@@ -7,12 +7,14 @@ import { FromTheCount } from './FromTheCount';
 import { Headline } from './Headline';
 import { LastUpdated } from './LastUpdated';
 import { LatestDeclarations } from './LatestDeclarations';
+import { RehearsalBanner } from './RehearsalBanner';
 import { SeatsByParty } from './SeatsByParty';
 
 export function ElectionLive({ view }: { view: ElectionView }) {
   const { results } = view;
   return (
     <>
+      <RehearsalBanner rehearsal={results.rehearsal} />
       <Headline results={results} />
       <LastUpdated at={results.updatedAt} />
       <SeatsByParty results={results} />

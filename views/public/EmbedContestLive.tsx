@@ -4,12 +4,14 @@
 import type { ContestResult } from '../../src/results/contestResult';
 import { BallotList, CandidateTable } from './CandidateTable';
 import { LastUpdated } from './LastUpdated';
+import { RehearsalBanner } from './RehearsalBanner';
 import { StatusLabel } from './StatusLabel';
 
-export function EmbedContestLive({ result, updatedAt }: { result: ContestResult; updatedAt: string }) {
+export function EmbedContestLive({ result, updatedAt, rehearsal }: { result: ContestResult; updatedAt: string; rehearsal: boolean }) {
   const declared = result.status === 'declared';
   return (
     <>
+      <RehearsalBanner rehearsal={rehearsal} />
       <section class="headline" aria-labelledby="ward-result">
         <p class="status-line"><StatusLabel status={result.status} /></p>
         <h2 id="ward-result" class="control">{result.summary}</h2>

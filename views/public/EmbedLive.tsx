@@ -7,6 +7,7 @@ import { FromTheCount } from './FromTheCount';
 import { Headline } from './Headline';
 import { LastUpdated } from './LastUpdated';
 import { LatestDeclarations } from './LatestDeclarations';
+import { RehearsalBanner } from './RehearsalBanner';
 import { SeatsByParty } from './SeatsByParty';
 
 /** How many of the latest declarations the widget lists. */
@@ -18,6 +19,7 @@ export function EmbedLive({ view }: { view: ElectionView }) {
   const { results } = view;
   return (
     <>
+      <RehearsalBanner rehearsal={results.rehearsal} />
       <Headline results={results} />
       <SeatsByParty results={results} withTable={false} />
       <FromTheCount electionId={results.id} updates={results.updates.slice(0, embedUpdates)} none={null} />

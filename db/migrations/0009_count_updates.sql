@@ -14,4 +14,7 @@ CREATE TABLE `count_updates` (
 );
 --> statement-breakpoint
 CREATE INDEX `count_updates_election` ON `count_updates` (`election_id`,`created_at`);--> statement-breakpoint
-ALTER TABLE `elections` ADD `auto_status_updates` integer DEFAULT false NOT NULL;
+ALTER TABLE `elections` ADD `auto_status_updates` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `update_id` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_update_once` ON `outbox` (`update_id`,`version`,`channel`);--> statement-breakpoint
+ALTER TABLE `social_channels` ADD `post_updates` integer DEFAULT true NOT NULL;

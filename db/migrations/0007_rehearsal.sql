@@ -1,0 +1,1 @@
+ALTER TABLE `elections` ADD `rehearsal` integer DEFAULT false NOT NULL;

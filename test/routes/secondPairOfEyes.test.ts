@@ -1,0 +1,4 @@
+import { openSqlite } from '../../db/sqlite';
+import { secondPairOfEyesApiSuite } from './secondPairOfEyes.suite';
+
+secondPairOfEyesApiSuite('better-sqlite3', async () => openSqlite(':memory:').db);
