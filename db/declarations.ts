@@ -124,7 +124,11 @@ export async function recordDeclaration(
 
 export type SettableStatus = 'awaiting' | 'counting' | 'recount' | 'postponed';
 
-/** Sets a ward's progress status; the caller checks the move is allowed. */
+/**
+ * Sets a ward's progress status; the caller checks the move is allowed. `also` adds what the
+ * change causes besides (an automatic update from the count), in the same write and at the
+ * same time.
+ */
 export async function setContestStatus(
   db: Db,
   electionId: string,
@@ -132,12 +136,14 @@ export async function setContestStatus(
   status: SettableStatus,
   actor: Actor,
   answer: StoredAnswer | null = null,
+  also: (now: string) => Statement[] = () => [],
 ) {
   const now = new Date().toISOString();
   const statements: Statement[] = [
     db.update(contests).set({ status, updatedAt: now }).where(eq(contests.id, contestId)),
     db.update(elections).set({ updatedAt: now }).where(eq(elections.id, electionId)),
     auditStatement(db, actor, { action: 'contest.status', entity: 'contest', entityId: contestId, detail: { status } }, now),
+    ...also(now),
   ];
   if (answer) statements.push(storedAnswerStatement(db, answer));
   await commitAtomically(db, statements);

@@ -10,6 +10,7 @@ import {
   candidates,
   contests,
   continuingSeats,
+  countUpdates,
   declarations,
   declarationVotes,
   elections,
@@ -42,20 +43,25 @@ export interface ArchiveTable {
 }
 
 const contestsOf = (db: Db, electionId: string) => db.select({ id: contests.id }).from(contests).where(eq(contests.electionId, electionId));
-const outboxOf = (db: Db, electionId: string) => db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.contestId, contestsOf(db, electionId)));
+const updatesOf = (db: Db, electionId: string) => db.select({ id: countUpdates.id }).from(countUpdates).where(eq(countUpdates.electionId, electionId));
+/** The election's posts: of its wards' declarations, and of its updates from the count. */
+const outboxScope = (db: Db, electionId: string) => or(inArray(outbox.contestId, contestsOf(db, electionId)), inArray(outbox.updateId, updatesOf(db, electionId)));
+const outboxOf = (db: Db, electionId: string) => db.select({ id: outbox.id }).from(outbox).where(outboxScope(db, electionId));
 
-/** The audit entries about the election: its import, timetable, wards (declarations, statuses, verification) and posts. */
+/** The audit entries about the election: its import, timetable, wards (declarations, statuses, verification), updates from the count and posts. */
 function auditOf(db: Db, electionId: string): SQL | undefined {
   return or(
     and(eq(auditLog.entity, 'election'), eq(auditLog.entityId, electionId)),
     and(eq(auditLog.entity, 'contest'), inArray(auditLog.entityId, contestsOf(db, electionId))),
     and(eq(auditLog.entity, 'outbox'), inArray(auditLog.entityId, outboxOf(db, electionId))),
+    and(eq(auditLog.entity, 'count_update'), inArray(auditLog.entityId, updatesOf(db, electionId))),
   );
 }
 
 /**
  * The accounts the election's rows name: who declared, who entered or checked a declaration
- * awaiting a second pair of eyes, who acted, who approved a post, who added a subscriber.
+ * awaiting a second pair of eyes, who published an update from the count, who acted, who
+ * approved a post, who added a subscriber.
  */
 function peopleOf(db: Db, electionId: string): SQL | undefined {
   const pendingOf = (column: typeof pendingDeclarations.enteredBy | typeof pendingDeclarations.secondBy) =>
@@ -65,7 +71,8 @@ function peopleOf(db: Db, electionId: string): SQL | undefined {
     inArray(users.id, pendingOf(pendingDeclarations.enteredBy)),
     inArray(users.id, pendingOf(pendingDeclarations.secondBy)),
     inArray(users.id, db.select({ id: auditLog.userId }).from(auditLog).where(auditOf(db, electionId))),
-    inArray(users.id, db.select({ id: outbox.approvedBy }).from(outbox).where(inArray(outbox.contestId, contestsOf(db, electionId)))),
+    inArray(users.id, db.select({ id: countUpdates.userId }).from(countUpdates).where(eq(countUpdates.electionId, electionId))),
+    inArray(users.id, db.select({ id: outbox.approvedBy }).from(outbox).where(outboxScope(db, electionId))),
     inArray(users.id, db.select({ id: subscribers.createdBy }).from(subscribers)),
   );
 }
@@ -145,7 +152,9 @@ export const archiveTables = {
   declarationVotes: { table: declarationVotes, scope: inElection(declarationVotes.contestId) },
   // Entries awaiting a second officer's matching entry: they wait on the replaying site too.
   pendingDeclarations: { table: pendingDeclarations, scope: inElection(pendingDeclarations.contestId) },
-  outbox: { table: outbox, scope: inElection(outbox.contestId), replay: replayOutbox },
+  // Updates from the count, every version.
+  countUpdates: { table: countUpdates, scope: electionIs(countUpdates.electionId) },
+  outbox: { table: outbox, scope: outboxScope, replay: replayOutbox },
   // Every subscriber: each gets every election's deliveries.
   subscribers: { table: subscribers, scope: () => undefined, secret: ['secret'], replay: null },
   auditLog: { table: auditLog, scope: auditOf, replay: replayAudit },

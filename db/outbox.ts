@@ -1,11 +1,12 @@
-// The social outbox: one row per (declaration version, channel). The dispatcher claims a
+// The social outbox: one row per (declaration version, channel) or (update version, channel).
+// The dispatcher claims a
 // row with one conditional UPDATE ... RETURNING (atomic on both drivers, so two
 // dispatchers never hold the same row), sends it, and records the outcome only while it
 // still holds the claim. See README "How exactly-once works".
 import { and, asc, desc, eq, inArray, like, lt, notLike, sql } from 'drizzle-orm';
 import { auditStatementIf, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
-import { contests, outbox, socialChannels } from './schema';
+import { contests, countUpdates, outbox, socialChannels } from './schema';
 import { subscriberChannelPrefix } from './subscribers';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -27,7 +28,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  *   so rate limits and the order of posts hold across dispatchers;
  * - the channel is not paused nor waiting for a rate-limit reset, and a held channel's
  *   rows have been approved; a subscriber's channel is not paused;
- * - a correction waits until the post it follows is settled.
+ * - a correction (of a result or of an update from the count) waits until the post it
+ *   follows is settled.
  */
 export async function claimNext(db: Db, channel: string, claimer: Claimer, nowMs: number): Promise<OutboxRow | null> {
   const now = iso(nowMs);
@@ -57,7 +59,7 @@ export async function claimNext(db: Db, channel: string, claimer: Claimer, nowMs
           AND NOT EXISTS (SELECT 1 FROM subscribers b
             WHERE o.channel = ${subscriberChannelPrefix} || b.id AND b.paused = 1)
           AND NOT EXISTS (SELECT 1 FROM outbox p
-            WHERE p.channel = o.channel AND p.contest_id = o.contest_id AND p.version < o.version
+            WHERE p.channel = o.channel AND (p.contest_id = o.contest_id OR p.update_id = o.update_id) AND p.version < o.version
               AND p.status IN ('pending', 'held', 'sending'))
         ORDER BY o.created_at, o.contest_id, o.version
         LIMIT 1)`,
@@ -163,34 +165,55 @@ export async function holdUnapproved(db: Db, nowMs: number): Promise<void> {
     );
 }
 
-/** The latest earlier version of this ward posted on this channel: what a correction replies to. */
-export async function postedBefore(db: Db, row: Pick<OutboxRow, 'contestId' | 'channel' | 'version'>): Promise<OutboxRow | null> {
+type Subject = Pick<OutboxRow, 'contestId' | 'updateId' | 'channel'>;
+
+/** The rows of the same ward's declarations, or of the same update, on the same channel. */
+function sameSubject(row: Subject) {
+  return and(row.updateId !== null ? eq(outbox.updateId, row.updateId) : eq(outbox.contestId, row.contestId!), eq(outbox.channel, row.channel));
+}
+
+/** The latest earlier version of this ward (or update) posted on this channel: what a correction replies to. */
+export async function postedBefore(db: Db, row: Subject & Pick<OutboxRow, 'version'>): Promise<OutboxRow | null> {
   const [found] = await db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.contestId, row.contestId), eq(outbox.channel, row.channel), lt(outbox.version, row.version), eq(outbox.status, 'posted')))
+    .where(and(sameSubject(row), lt(outbox.version, row.version), eq(outbox.status, 'posted')))
     .orderBy(desc(outbox.version))
     .limit(1);
   return found ?? null;
 }
 
-/** The newest version queued for this ward and channel. */
-export async function newestVersionQueued(db: Db, row: Pick<OutboxRow, 'contestId' | 'channel'>): Promise<number> {
+/** The newest version queued for this ward (or update) and channel. */
+export async function newestVersionQueued(db: Db, row: Subject): Promise<number> {
   const [found] = await db
     .select({ version: sql<number>`max(${outbox.version})` })
     .from(outbox)
-    .where(and(eq(outbox.contestId, row.contestId), eq(outbox.channel, row.channel)));
+    .where(sameSubject(row));
   return found?.version ?? 0;
 }
 
 // Reading, for people.
 
 export interface OutboxEntry extends OutboxRow {
+  /** What the post is about: the ward, or "Update from the count". */
   contestName: string;
   electionId: string;
 }
 
-const withContest = { row: outbox, contestName: contests.name, electionId: contests.electionId };
+const withContest = {
+  row: outbox,
+  contestName: sql<string>`coalesce(${contests.name}, 'Update from the count')`,
+  electionId: sql<string>`coalesce(${contests.electionId}, ${countUpdates.electionId})`,
+};
+
+/** The outbox with what each row is about: its ward, or its update's election. */
+function outboxWithSubject(db: Db) {
+  return db
+    .select(withContest)
+    .from(outbox)
+    .leftJoin(contests, eq(contests.id, outbox.contestId))
+    .leftJoin(countUpdates, and(eq(countUpdates.id, outbox.updateId), eq(countUpdates.version, outbox.version)));
+}
 const toEntry = (r: { row: OutboxRow; contestName: string; electionId: string }): OutboxEntry => ({
   ...r.row,
   contestName: r.contestName,
@@ -204,10 +227,7 @@ const subscriberDeliveries = like(outbox.channel, `${subscriberChannelPrefix}%`)
 
 /** The outbox for admins, newest first, optionally one status: social posts, or subscribers' deliveries. */
 export async function listOutbox(db: Db, filter: { status?: OutboxStatus; limit?: number; of?: 'social' | 'subscribers' } = {}): Promise<OutboxEntry[]> {
-  const rows = await db
-    .select(withContest)
-    .from(outbox)
-    .innerJoin(contests, eq(contests.id, outbox.contestId))
+  const rows = await outboxWithSubject(db)
     .where(and(filter.of === 'subscribers' ? subscriberDeliveries : socialPosts, filter.status ? eq(outbox.status, filter.status) : undefined))
     .orderBy(desc(outbox.createdAt), asc(outbox.contestId), desc(outbox.version), asc(outbox.channel))
     .limit(filter.limit ?? 200);
@@ -216,17 +236,14 @@ export async function listOutbox(db: Db, filter: { status?: OutboxStatus; limit?
 
 /** Every social post of one ward, by version then channel: what the officer sees. */
 export async function outboxForContest(db: Db, contestId: string): Promise<OutboxEntry[]> {
-  const rows = await db
-    .select(withContest)
-    .from(outbox)
-    .innerJoin(contests, eq(contests.id, outbox.contestId))
+  const rows = await outboxWithSubject(db)
     .where(and(eq(outbox.contestId, contestId), socialPosts))
     .orderBy(desc(outbox.version), asc(outbox.channel));
   return rows.map(toEntry);
 }
 
 export async function findOutboxRow(db: Db, id: string): Promise<OutboxEntry | null> {
-  const [row] = await db.select(withContest).from(outbox).innerJoin(contests, eq(contests.id, outbox.contestId)).where(eq(outbox.id, id));
+  const [row] = await outboxWithSubject(db).where(eq(outbox.id, id));
   return row ? toEntry(row) : null;
 }
 

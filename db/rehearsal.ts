@@ -4,22 +4,26 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
-import { contests, declarations, declarationVotes, elections, outbox, pendingDeclarations } from './schema';
+import { hasUpdates } from './countUpdates';
+import { contests, countUpdates, declarations, declarationVotes, elections, outbox, pendingDeclarations } from './schema';
 import { electionRowById } from './results';
 import { countDeclarations } from './setup';
 
 export class RehearsalError extends Error {}
 
 
-/** Removes the practice night: results (every version, and entries awaiting confirmation), statuses, verification statements and posts. */
+/** Removes the practice night: results (every version, and entries awaiting confirmation), updates from the count, statuses, verification statements and posts. */
 export async function resetRehearsal(db: Db, electionId: string, actor: Actor) {
   const election = await electionRowById(db, electionId);
   if (!election?.rehearsal) throw new RehearsalError('Only a rehearsal can be reset: this election is the real one, and its results stay.');
   const now = new Date().toISOString();
   const wards = db.select({ id: contests.id }).from(contests).where(eq(contests.electionId, electionId));
-  // When updates from the count exist, they go here too (issue #11).
+  const updates = db.select({ id: countUpdates.id }).from(countUpdates).where(eq(countUpdates.electionId, electionId));
   await commitAtomically(db, [
     db.delete(outbox).where(inArray(outbox.contestId, wards)),
+    // Updates from the count, every version, and their posts.
+    db.delete(outbox).where(inArray(outbox.updateId, updates)),
+    db.delete(countUpdates).where(eq(countUpdates.electionId, electionId)),
     db.delete(declarationVotes).where(inArray(declarationVotes.contestId, wards)),
     db.delete(declarations).where(inArray(declarations.contestId, wards)),
     db.delete(pendingDeclarations).where(inArray(pendingDeclarations.contestId, wards)),
@@ -41,6 +45,13 @@ export async function setRehearsal(db: Db, electionId: string, rehearsal: boolea
       rehearsal
         ? 'Results have been entered for this election, so it cannot become a rehearsal.'
         : 'The rehearsal still has results: reset it first, so no practice figure is published as real.',
+    );
+  }
+  if (await hasUpdates(db, electionId)) {
+    throw new RehearsalError(
+      rehearsal
+        ? 'Updates from the count have been published for this election, so it cannot become a rehearsal.'
+        : 'The rehearsal still has updates from the count: reset it first, so no practice update is published as real.',
     );
   }
   const now = new Date().toISOString();

@@ -1,7 +1,8 @@
 // Reading an election as it stands: everything the public pages, feeds and posts need,
 // in a few queries, as plain rows. src/results/ turns these into the public JSON.
-import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { readTogether, type Db, type ResultsOf } from './client';
+import { electionUpdatesQuery, gatherUpdates, type CountUpdate } from './countUpdates';
 import {
   candidates,
   contests,
@@ -36,6 +37,8 @@ export interface ElectionSnapshot {
   parties: PartyRow[];
   continuing: { partyId: string; seats: number }[];
   contests: ContestSnapshot[];
+  /** Updates from the count, in the order first published, each with every version. */
+  updates: CountUpdate[];
 }
 
 export async function listElections(db: Db): Promise<ElectionRow[]> {
@@ -73,10 +76,11 @@ export async function electionUpdatedAt(db: Db, electionId: string): Promise<str
 }
 
 export async function loadElection(db: Db, electionId: string): Promise<ElectionSnapshot | null> {
-  const [electionRows, partyRows, continuingRows, ...contestRows] = await readTogether(db, [
+  const [electionRows, partyRows, continuingRows, updateRows, ...contestRows] = await readTogether(db, [
     db.select().from(elections).where(eq(elections.id, electionId)),
     db.select().from(parties).where(eq(parties.electionId, electionId)).orderBy(asc(parties.name)),
     db.select().from(continuingSeats).where(eq(continuingSeats.electionId, electionId)),
+    electionUpdatesQuery(db, electionId),
     ...contestQueries(db, eq(contests.electionId, electionId)),
   ] as const);
   const election = electionRows[0];
@@ -86,6 +90,7 @@ export async function loadElection(db: Db, electionId: string): Promise<Election
     parties: partyRows,
     continuing: continuingRows.map((c) => ({ partyId: c.partyId, seats: c.seats })),
     contests: assembleContests(...contestRows),
+    updates: gatherUpdates(updateRows),
   };
 }
 
@@ -164,4 +169,13 @@ function assembleContests(...[contestRows, previousRows, candidateRows, declarat
 export async function electionOfContest(db: Db, contestId: string): Promise<string | null> {
   const [row] = await db.select({ electionId: contests.electionId }).from(contests).where(eq(contests.id, contestId));
   return row?.electionId ?? null;
+}
+
+/** A ward's name, when the ward is in that election; else null. */
+export async function contestNameIn(db: Db, electionId: string, contestId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: contests.name })
+    .from(contests)
+    .where(and(eq(contests.id, contestId), eq(contests.electionId, electionId)));
+  return row?.name ?? null;
 }

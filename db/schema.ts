@@ -33,6 +33,9 @@ export const elections = sqliteTable('elections', {
   previousControl: text('previous_control'),
   // When the count starts (ISO time), for the page residents bookmark before the night.
   countStarts: text('count_starts'),
+  // Whether a ward's status change (counting, recount, postponed) also posts an update from
+  // the count ("Recount in Rainham North."). Off unless an admin turns it on.
+  autoStatusUpdates: integer('auto_status_updates', { mode: 'boolean' }).notNull().default(false),
   // A rehearsal: every public page and feed says so, posts go to the log channel only, and
   // an admin can reset it (results gone, definition kept) and then make it the real one.
   rehearsal: integer('rehearsal', { mode: 'boolean' }).notNull().default(false),
@@ -182,6 +185,29 @@ export const declarationVotes = sqliteTable(
   (t) => [primaryKey({ columns: [t.contestId, t.version, t.candidateId] })],
 );
 
+// Updates from the count: a few words an officer or admin publishes on the night ("Counting
+// has started."), optionally about one ward. Like a declaration, never edited in place: a
+// correction or a withdrawal adds the next version, and every version is kept. The id is
+// made once and stays for ever (the feeds' `urn:declare:update:{id}`).
+export const countUpdates = sqliteTable(
+  'count_updates',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    electionId: text('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    // The ward it is about; null for the whole count.
+    contestId: text('contest_id').references(() => contests.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    // A withdrawn update stays on the page and in the feeds, marked withdrawn.
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    userId: text('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  // As with declarations, the primary key makes two racing writers of one version fail.
+  (t) => [primaryKey({ columns: [t.id, t.version] }), index('count_updates_election').on(t.electionId, t.createdAt)],
+);
 // A declaration entered while a second pair of eyes is on, awaiting a different officer's
 // matching entry: not public, nothing queued. At most one per ward (a fix replaces it); the
 // confirming write records the declaration and deletes this row in one atomic write.
@@ -299,15 +325,17 @@ export const apiTokens = sqliteTable('api_tokens', {
 // to post it, or a newer version superseded it before it went out.
 export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'dead', 'cancelled'] as const;
 
-// One row per (declaration version, channel): written in the same atomic write as the
-// declaration, so a result is never published without its posts being queued.
+// One row per (declaration version, channel), or per (update version, channel): written in
+// the same atomic write as the declaration or update from the count, so nothing is published
+// without its posts being queued. A row is about exactly one of the two: `contestId` for a
+// declaration, `updateId` for an update (src/social/dispatch/compose.ts reads which).
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    contestId: text('contest_id')
-      .notNull()
-      .references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id').references(() => contests.id, { onDelete: 'cascade' }),
+    // The update from the count (count_updates.id); `version` is then the update's version.
+    updateId: text('update_id'),
     version: integer('version').notNull(),
     channel: text('channel').notNull(),
     status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
@@ -339,6 +367,7 @@ export const outbox = sqliteTable(
   },
   (t) => [
     uniqueIndex('outbox_once').on(t.contestId, t.version, t.channel),
+    uniqueIndex('outbox_update_once').on(t.updateId, t.version, t.channel),
     index('outbox_due').on(t.status, t.nextAttemptAt),
     index('outbox_channel').on(t.channel, t.status),
   ],
@@ -353,6 +382,8 @@ export const socialChannels = sqliteTable('social_channels', {
   /** Null: the built-in wording. */
   declarationTemplate: text('declaration_template'),
   correctionTemplate: text('correction_template'),
+  /** Whether updates from the count are posted here (and their corrections and withdrawals). */
+  postUpdates: integer('post_updates', { mode: 'boolean' }).notNull().default(true),
   /** No request to this platform before this time (its rate-limit reset). */
   blockedUntil: text('blocked_until'),
   updatedAt: text('updated_at').notNull(),

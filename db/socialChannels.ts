@@ -1,5 +1,5 @@
 // What an admin set for each social channel, and rate-limit waits. A channel with no row
-// has the defaults: not paused, not held, the built-in wording.
+// has the defaults: not paused, not held, the built-in wording, updates from the count posted.
 import { sql } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { commitAtomically, type Db } from './client';
@@ -14,6 +14,7 @@ export function defaultChannelSettings(channel: string): ChannelSettingsRow {
     holdForApproval: false,
     declarationTemplate: null,
     correctionTemplate: null,
+    postUpdates: true,
     blockedUntil: null,
     updatedAt: '',
     updatedBy: null,
@@ -29,7 +30,7 @@ export async function settingsOf(db: Db, channel: string): Promise<ChannelSettin
   return (await channelSettings(db)).get(channel) ?? defaultChannelSettings(channel);
 }
 
-export type SettingsChange = Partial<Pick<ChannelSettingsRow, 'paused' | 'holdForApproval' | 'declarationTemplate' | 'correctionTemplate'>>;
+export type SettingsChange = Partial<Pick<ChannelSettingsRow, 'paused' | 'holdForApproval' | 'declarationTemplate' | 'correctionTemplate' | 'postUpdates'>>;
 
 /** An admin's change to a channel, with its audit entry, in one write. */
 export async function changeChannelSettings(db: Db, channel: string, change: SettingsChange, actor: Actor): Promise<void> {

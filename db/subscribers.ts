@@ -1,4 +1,5 @@
-// Newsroom subscribers: who gets every declaration and correction pushed to them, and their
+// Newsroom subscribers: who gets every declaration, correction and update from the count
+// pushed to them, and their
 // deliveries. Each subscriber is its own outbox channel (`subscriber:<id>`), so the
 // dispatcher claims, retries, pauses and fails its rows as it does a social channel's,
 // independently of every other channel (README "Push to subscribers").
@@ -20,24 +21,24 @@ export function subscriberChannel(id: string): `subscriber:${string}` {
 
 export const isSubscriberChannel = (channel: string) => channel.startsWith(subscriberChannelPrefix);
 
+/** What a delivery is about: a declaration version, or a version of an update from the count. */
+export type OutboxEvent = { contestId: string; version: number } | { updateId: string; version: number };
+
 /**
- * One delivery per subscriber of this declaration version, as a statement to commit with
- * the declaration itself (db/declarations.ts), so a result is never published without its
- * deliveries queued. The subscribers are read inside that same write: one added after it
+ * One delivery per subscriber of this version, as a statement to commit with the declaration
+ * or update itself (db/declarations.ts, db/countUpdates.ts), so nothing is published without
+ * its deliveries queued. The subscribers are read inside that same write: one added after it
  * gets nothing from before (no back catalogue: the public JSON has the night so far), one
  * removed before it gets nothing. Paused subscribers get their row; it waits for them.
- *
- * The one place deliveries are queued: issue #11 (updates from the count) is to queue its
- * updates through here too, rather than write outbox rows of its own.
  */
-export function queueForSubscribers(db: Db, event: { contestId: string; version: number }, now: string): Statement {
+export function queueForSubscribers(db: Db, event: OutboxEvent, now: string): Statement {
   return db.insert(outbox).select((qb) =>
     qb
       .select(
         outboxRowOf({
           // A random delivery id, made by SQLite as the SELECT makes each row.
           id: sql`lower(hex(randomblob(16)))`,
-          contestId: sql`${event.contestId}`,
+          ...('updateId' in event ? { updateId: sql`${event.updateId}` } : { contestId: sql`${event.contestId}` }),
           version: sql`${event.version}`,
           channel: sql`${subscriberChannelPrefix} || ${subscribers.id}`,
           nextAttemptAt: sql`${now}`,

@@ -21,6 +21,8 @@ import { ProblemsError } from './declare/problems';
 import type { AppEnv } from './env';
 import { publicApi } from './routes/api';
 import { declarationsApi } from './routes/declarations';
+import { updatesApi } from './routes/updates';
+import { adminUpdates } from './routes/adminUpdates';
 import { adminElections } from './routes/adminElections';
 import { adminRehearsal } from './routes/adminRehearsal';
 import { adminExport } from './routes/adminExport';
@@ -30,6 +32,7 @@ import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
 import { adminSecondPairOfEyes } from './routes/adminSecondPairOfEyes';
 import { officerSocial } from './routes/officerSocial';
+import { officerUpdates } from './routes/officerUpdates';
 import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
 import { PublishedPages } from './results/publishedPages';
@@ -51,7 +54,7 @@ export interface AppOptions {
    * they come from the request's environment (the Worker's bindings).
    */
   channels?: string[] | ((c: Context) => string[]);
-  /** Told after each declaration is recorded, to dispatch its posts without waiting. */
+  /** Told after each declaration or update from the count is recorded, to dispatch its posts without waiting. */
   onDeclared?: (c: Context) => void;
   /** Where the social channels are configured from, for the admin screens (names only shown). */
   socialEnv?: (c: Context) => SocialEnv;
@@ -163,11 +166,14 @@ export function createApp(options: AppOptions) {
     });
   }
   app.route('/api/v1', declarationsApi);
+  app.route('/api/v1', updatesApi);
   app.route('/', login);
   app.route('/', setup(options.setupToken ?? (() => undefined)));
   app.route('/', officer);
   app.route('/', admin);
   app.route('/', adminTimetable);
+  app.route('/', adminUpdates);
+  app.route('/', officerUpdates);
   app.route('/', adminElections);
   app.route('/', adminRehearsal);
   app.route('/', adminSecondPairOfEyes);

@@ -25,7 +25,7 @@ export interface AppVariables {
   transport: Transport;
   /** Whether PUBLIC_URL is set: without it posts and feeds link to whatever address was asked. */
   publicUrlSet: boolean;
-  /** Set when this request recorded a declaration, so its posts can be dispatched at once. */
+  /** Set when this request recorded a declaration or an update, so its posts can be dispatched at once. */
   declared?: boolean;
 }
 

@@ -80,7 +80,11 @@ if (process.argv[1] === import.meta.filename) {
   const receiver = createReceiver({
     secret,
     // Names are as the council typed them: JSON.stringify keeps them on one line in your log.
-    handle: (d) => console.log(`${d.event}: ${JSON.stringify(d.contest.name)} version ${d.contest.version}, ${d.url}`),
+    // A result carries `contest`; an update from the count carries `update` instead.
+    handle: (d) => {
+      const about = d.contest ? `${JSON.stringify(d.contest.name)} version ${d.contest.version}` : `${JSON.stringify(d.update.text)} version ${d.update.version}`;
+      console.log(`${d.event}: ${about}, ${d.url}`);
+    },
   });
   receiver.listen(port, () => console.log(`Receiving Declare deliveries on port ${port}`));
 }

@@ -28,6 +28,7 @@ export interface ExportTables {
   declarations: Row<typeof schema.declarations>[];
   declarationVotes: Row<typeof schema.declarationVotes>[];
   pendingDeclarations: Row<typeof schema.pendingDeclarations>[];
+  countUpdates: Row<typeof schema.countUpdates>[];
   outbox: Row<typeof schema.outbox>[];
   subscribers: Omit<Row<typeof schema.subscribers>, 'secret'>[];
   auditLog: Row<typeof schema.auditLog>[];
@@ -46,8 +47,16 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _everyTableTyped: Same<keyof ExportTables, ArchiveKey> = true;
 void _everyTableTyped;
 
+// Exports made before updates from the count existed have no countUpdates: none, then.
+const addedLater: ReadonlySet<ArchiveKey> = new Set(['countUpdates']);
+
 const tablesSchema = z.object(
-  Object.fromEntries(archiveKeys.map((key) => [key, z.array(rowSchemaOf(key), { error: `${key} must be a list of rows` })])),
+  Object.fromEntries(
+    archiveKeys.map((key) => {
+      const rows = z.array(rowSchemaOf(key), { error: `${key} must be a list of rows` });
+      return [key, addedLater.has(key) ? rows.default([]) : rows];
+    }),
+  ),
   { error: 'tables must be an object with a list of rows for each table' },
 );
 
@@ -109,7 +118,7 @@ function inconsistencies({ electionId, tables: t }: ExportFile): string[] {
   if (t.elections.length !== 1 || t.elections[0]!.id !== electionId) {
     problems.push(`tables.elections: must hold exactly the one election ${electionId} the file is an export of`);
   }
-  for (const key of ['parties', 'continuingSeats', 'contests'] as const) {
+  for (const key of ['parties', 'continuingSeats', 'contests', 'countUpdates'] as const) {
     t[key].forEach((row, i) => {
       if (row.electionId !== electionId) problems.push(`${at(key, i, 'electionId')}: must be the election of the file, ${electionId}`);
     });
@@ -128,6 +137,7 @@ function inconsistencies({ electionId, tables: t }: ExportFile): string[] {
   const parties = unique('parties', t.parties.map((p) => p.id), 'party');
   const people = unique('people', t.people.map((p) => p.id), 'person');
   const wardOfCandidate = new Map(t.candidates.map((c) => [c.id, c.contestId]));
+  const updateVersions = unique('countUpdates', t.countUpdates.map((u) => `${u.id} version ${u.version}`), 'update');
 
   const mustName = <K extends ArchiveKey>(key: K, field: string, known: Set<string>, what: string, value: (row: ExportTables[K][number]) => string | null | undefined) => {
     (t[key] as ExportTables[K][number][]).forEach((row, i) => {
@@ -135,11 +145,14 @@ function inconsistencies({ electionId, tables: t }: ExportFile): string[] {
       if (v != null && !known.has(v)) problems.push(`${at(key, i, field)}: ${what} ${v} is not in the file`);
     });
   };
-  for (const key of ['previousSeats', 'candidates', 'declarations', 'declarationVotes', 'pendingDeclarations', 'outbox'] as const) {
+  for (const key of ['previousSeats', 'candidates', 'declarations', 'declarationVotes', 'pendingDeclarations', 'outbox', 'countUpdates'] as const) {
     mustName(key, 'contestId', wards, 'the ward', (row) => row.contestId);
   }
   mustName('declarationVotes', 'version', versions, 'the declaration', (v) => `${v.contestId} version ${v.version}`);
-  mustName('outbox', 'version', versions, 'the declaration', (o) => `${o.contestId} version ${o.version}`);
+  // A post is about a declaration version or an update's, never neither.
+  mustName('outbox', 'version', versions, 'the declaration', (o) => (o.updateId === null ? `${o.contestId} version ${o.version}` : null));
+  mustName('outbox', 'version', updateVersions, 'the update', (o) => (o.updateId === null ? null : `${o.updateId} version ${o.version}`));
+  mustName('countUpdates', 'userId', people, 'the person', (u) => u.userId);
   t.declarationVotes.forEach((v, i) => {
     if (wardOfCandidate.get(v.candidateId) !== v.contestId) problems.push(`${at('declarationVotes', i, 'candidateId')}: ${v.candidateId} is not a candidate in the ward ${v.contestId}`);
   });

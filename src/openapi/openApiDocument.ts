@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { declarationSubmission, statusSubmission } from '../declare/submission';
 import { publicJsonSchemas } from '../results/publicSchemas';
+import { correctionSubmission, newUpdateSubmission } from '../updates/submission';
 
 type Json = Record<string, unknown>;
 
@@ -58,18 +59,27 @@ function publicGet(summary: string, ok: Json, parameters: Json[] = [electionId],
   };
 }
 
-function write(summary: string, body: z.ZodType, ok: Json, parameters: Json[]) {
+/** `target`: the path's own parameters (a contest, or an election and an update), and what a 404 means. */
+interface WriteTarget {
+  method?: 'post' | 'put';
+  parameters: Json[];
+  missing: string;
+}
+
+const toContest: WriteTarget = { parameters: [contestId], missing: 'No contest with that id.' };
+
+function write(summary: string, body: z.ZodType, ok: Json, parameters: Json[], target: WriteTarget = toContest) {
   return {
-    post: {
+    [target.method ?? 'post']: {
       summary,
       tags: ['write'],
       security: [{ bearer: [] }],
-      parameters: [contestId, ...parameters],
+      parameters: [...target.parameters, ...parameters],
       requestBody: { required: true, content: json(jsonSchema(body, 'input')) },
       responses: {
         ...ok,
         401: error('No valid API token.'),
-        404: error('No contest with that id.'),
+        404: error(target.missing),
         422: { description: 'Every problem with the submission, named by field.', content: json(ref('Problems')) },
       },
     },
@@ -83,6 +93,11 @@ const idempotencyKey = {
   schema: { type: 'string', maxLength: 200 },
   description: 'A new random value per submission, the same on every retry of it: a retry gets the first answer back and changes nothing.',
 };
+
+const updateId = { name: 'updateId', in: 'path', required: true, schema: { type: 'string' }, description: 'The id the update was published under.' };
+const toElection: WriteTarget = { parameters: [electionId], missing: 'No election with that id.' };
+const toUpdate = (method: 'post' | 'put'): WriteTarget => ({ method, parameters: [electionId, updateId], missing: 'No election with that id, or no update with that id in it.' });
+const updateAnswer = (description: string) => ({ description, content: json(ref('Update')) });
 
 export function openApiDocument(): Json {
   const e = '/api/v1/elections/{electionId}';
@@ -167,6 +182,30 @@ export function openApiDocument(): Json {
         },
       },
       '/api/v1/contests/{contestId}/status': write('Set where the count has got', statusSubmission, { 200: { description: 'The new status.', content: json(ref('StatusAnswer')) } }, []),
+      [`${e}/updates`]: write(
+        'Publish an update from the count, optionally about one ward',
+        newUpdateSubmission,
+        {
+          201: updateAnswer('Published: the update, version 1.'),
+          409: error('The same Idempotency-Key with a different body.'),
+        },
+        [idempotencyKey],
+        toElection,
+      ),
+      [`${e}/updates/{updateId}`]: write(
+        "Correct an update's words: the next version (the same words again change nothing)",
+        correctionSubmission,
+        { 200: updateAnswer('The update as it now stands.'), 409: error('Someone else changed the update at the same moment.') },
+        [],
+        toUpdate('put'),
+      ),
+      [`${e}/updates/{updateId}/withdraw`]: write(
+        'Withdraw an update: the next version, marked withdrawn (withdrawing again changes nothing)',
+        z.object({}),
+        { 200: updateAnswer('The update, withdrawn.') },
+        [],
+        toUpdate('post'),
+      ),
     },
     components: {
       schemas: componentSchemas(),

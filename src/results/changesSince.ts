@@ -27,9 +27,14 @@ export interface ElectionChanges extends ElectionResults {
   since: string;
 }
 
-/** The election as it stands, its contests cut to those changed after `since` (canonical UTC). */
+/** The election as it stands, its contests and updates cut to those changed after `since` (canonical UTC). */
 export function changesSince(view: ElectionView, since: string): ElectionChanges {
   const after = Date.parse(since);
   const changed = new Set(view.snapshot.contests.filter((c) => Date.parse(c.updatedAt) > after).map((c) => c.id));
-  return { ...view.results, since, contests: view.results.contests.filter((c) => changed.has(c.id)) };
+  return {
+    ...view.results,
+    since,
+    contests: view.results.contests.filter((c) => changed.has(c.id)),
+    updates: view.results.updates.filter((u) => Date.parse(u.updatedAt) > after),
+  };
 }

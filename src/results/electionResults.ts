@@ -16,6 +16,7 @@ import {
 import type { z } from 'zod';
 import type { ElectionSnapshot } from '../../db/results';
 import { contestSeatChanges, contestSummary, currentElectorate, electedIds, knownBallotPapers, latestVersion } from './contestResult';
+import { publicUpdates } from './countUpdates';
 import { partyDirectory } from './names';
 import type { contestHeadlineSchema, electionResultsSchema, partyRefSchema, partyStandingSchema } from './publicSchemas';
 
@@ -116,5 +117,6 @@ export function electionResults(snapshot: ElectionSnapshot): ElectionResults {
     },
     parties: standings,
     contests,
+    updates: publicUpdates(snapshot),
   };
 }

@@ -3,6 +3,7 @@
 // the sentence announced when the page updates.
 import type { ContestSnapshot, ElectionSnapshot } from '../../db/results';
 import { contestResult, type ContestResult } from './contestResult';
+import { wardUpdates, type PublicUpdate } from './countUpdates';
 import { electionResults, type ElectionResults } from './electionResults';
 import { describeChange, electionNews, latestDeclarations, type LatestDeclaration } from './latest';
 import { partyDirectory, type PartyDirectory } from './names';
@@ -29,6 +30,8 @@ export function electionView(snapshot: ElectionSnapshot): ElectionView {
 export interface ContestView {
   election: ElectionResults;
   result: ContestResult;
+  /** The updates from the count about this ward, newest first. */
+  updates: PublicUpdate[];
   news: string;
 }
 
@@ -38,5 +41,5 @@ export function findContest(view: ElectionView, contestId: string): ContestSnaps
 
 export function contestView(view: ElectionView, contest: ContestSnapshot): ContestView {
   const result = contestResult(view.results.id, contest, view.parties);
-  return { election: view.results, result, news: describeChange(contest, result.summary) ?? '' };
+  return { election: view.results, result, updates: wardUpdates(view.results.updates, contest.id), news: describeChange(contest, result.summary) ?? '' };
 }

@@ -3,6 +3,7 @@
 // updates itself.
 import type { ContestSnapshot, ElectionSnapshot } from '../../db/results';
 import { describeProgress } from '../domain';
+import type { PublicUpdate } from './countUpdates';
 import type { ElectionResults } from './electionResults';
 
 export interface LatestDeclaration {
@@ -54,6 +55,13 @@ export function describeChange(contest: Pick<ContestSnapshot, 'name' | 'status' 
   }
 }
 
+/** "From the count: Counting has started.", as a screen reader hears a new, corrected or withdrawn update. */
+export function describeUpdate(update: Pick<PublicUpdate, 'text' | 'version' | 'withdrawn'>): string {
+  const text = /[.!?…]$/.test(update.text) ? update.text : `${update.text}.`;
+  if (update.withdrawn) return `Update from the count withdrawn: ${text}`;
+  return update.version > 1 ? `Corrected update from the count: ${text}` : `From the count: ${text}`;
+}
+
 /** Changes this close to the latest are announced together: a phone polls every few seconds. */
 const announcedTogetherMs = 10_000;
 
@@ -64,13 +72,15 @@ const announcedTogetherMs = 10_000;
  */
 export function electionNews(snapshot: ElectionSnapshot, results: ElectionResults): string {
   const summaries = new Map(results.contests.map((c) => [c.id, c.summary]));
-  const changed = snapshot.contests
-    .map((c) => ({ contest: c, sentence: describeChange(c, summaries.get(c.id) ?? '') }))
-    .filter((x): x is { contest: ContestSnapshot; sentence: string } => x.sentence !== null)
-    .sort((a, b) => (a.contest.updatedAt < b.contest.updatedAt ? 1 : -1));
+  const changed = [
+    ...snapshot.contests.map((c) => ({ at: c.updatedAt, sentence: describeChange(c, summaries.get(c.id) ?? '') })),
+    ...results.updates.map((u) => ({ at: u.updatedAt, sentence: describeUpdate(u) })),
+  ]
+    .filter((x): x is { at: string; sentence: string } => x.sentence !== null)
+    .sort((a, b) => (a.at < b.at ? 1 : -1));
   const newest = changed[0];
   if (!newest) return '';
-  const since = Date.parse(newest.contest.updatedAt) - announcedTogetherMs;
-  const recent = changed.filter((x) => Date.parse(x.contest.updatedAt) >= since).slice(0, 3);
+  const since = Date.parse(newest.at) - announcedTogetherMs;
+  const recent = changed.filter((x) => Date.parse(x.at) >= since).slice(0, 3);
   return [...recent.map((x) => x.sentence), `${results.control.summary}.`, `${describeProgress(results.progress)}.`].join(' ');
 }

@@ -42,6 +42,20 @@ export const contestHeadlineSchema = z.object({
   expectedDeclaration: time.nullable().describe('when the declaration is expected, from the timetable; null if not given'),
 });
 
+export const countUpdateSchema = z
+  .object({
+    id: z.string().describe('made when the update is first published and never changed; the feeds\' entry id is urn:declare:update:{id}'),
+    version: z.int().min(1).describe('1 when published; each correction or withdrawal adds one'),
+    text: z.string().describe('the words as they now stand (a withdrawn update keeps its last words, marked withdrawn)'),
+    contestId: z.string().nullable().describe('the ward it is about; null for the whole count'),
+    contestName: z.string().nullable(),
+    corrected: z.boolean().describe('the words were corrected after the update was first published'),
+    withdrawn: z.boolean().describe('withdrawn: it no longer stands, and stays listed so nobody wonders where it went'),
+    postedAt: time.describe('when it was first published'),
+    updatedAt: time.describe('when its latest version was published'),
+  })
+  .register(publicJsonSchemas, { id: 'Update' });
+
 export const electionResultsSchema = z
   .object({
     id: z.string(),
@@ -68,11 +82,12 @@ export const electionResultsSchema = z
     }),
     parties: z.array(partyStandingSchema),
     contests: z.array(contestHeadlineSchema),
+    updates: z.array(countUpdateSchema).describe('updates from the count, most recently first published first'),
   })
   .register(publicJsonSchemas, { id: 'Election' });
 
 export const electionChangesSchema = electionResultsSchema
-  .extend({ since: time.describe('the time asked about; `contests` lists only those changed after it') })
+  .extend({ since: time.describe('the time asked about; `contests` and `updates` list only those changed after it') })
   .register(publicJsonSchemas, { id: 'ElectionChanges' });
 
 export const candidateResultSchema = z.object({
@@ -127,11 +142,26 @@ export const feedEntrySchema = z.object({
   elected: z.array(z.object({ id: z.string(), name: z.string(), party: z.string(), votes: count.nullable(), electedByLot: z.boolean() })),
 });
 
+export const updateFeedEntrySchema = z.object({
+  id: z.string().describe('urn:declare:update:{updateId}, stable for ever: a correction or withdrawal changes the entry (version, updatedAt), never its id'),
+  updateId: z.string(),
+  version: z.int().min(1),
+  contestId: z.string().nullable(),
+  contestName: z.string().nullable(),
+  text: z.string(),
+  corrected: z.boolean(),
+  withdrawn: z.boolean(),
+  publishedAt: time.describe('when the update was first published'),
+  updatedAt: time.describe('when its latest version was published'),
+  title: z.string(),
+});
+
 export const declarationsFeedSchema = z
   .object({
     electionId: z.string(),
     updatedAt: time,
     declarations: z.array(feedEntrySchema.extend({ url: z.url() })),
+    updates: z.array(updateFeedEntrySchema.extend({ url: z.url() })).describe('updates from the count, most recently changed first'),
   })
   .register(publicJsonSchemas, { id: 'Declarations' });
 

@@ -30,5 +30,6 @@ export function publishableSnapshot(snapshot: ElectionSnapshot): ElectionSnapsho
     election: { ...election, name: line(election.name), organisation: line(election.organisation) },
     parties: snapshot.parties.map((p) => ({ ...p, name: line(p.name), shortName: line(p.shortName) })),
     contests: snapshot.contests.map(publishableContest),
+    updates: snapshot.updates.map((u) => ({ ...u, versions: u.versions.map((v) => ({ ...v, text: publishable(v.text, { multiline: true }) })) })),
   };
 }

@@ -90,7 +90,7 @@ interface ContestPageOf {
 const contestPages = {
   ward: {
     livePath: contestLivePath,
-    live: (ward) => <ContestLive result={ward.result} updatedAt={ward.election.updatedAt} rehearsal={ward.election.rehearsal} />,
+    live: (ward) => <ContestLive result={ward.result} updatedAt={ward.election.updatedAt} rehearsal={ward.election.rehearsal} updates={ward.updates} />,
     page: (ward, section) => <ContestPage view={ward}>{section}</ContestPage>,
   },
   /** One ward's widget, for a local paper's page about that ward. */

@@ -28,7 +28,7 @@ export interface AdminSocialOptions {
 }
 
 const onOff = z.enum(['on', 'off'], { error: 'Choose on or off.' });
-const settingsForm = z.object({ paused: onOff.optional(), holdForApproval: onOff.optional() });
+const settingsForm = z.object({ paused: onOff.optional(), holdForApproval: onOff.optional(), postUpdates: onOff.optional() });
 const templateText = (what: string) =>
   z
     .string({ error: `Write the wording for ${what}.` })
@@ -152,11 +152,13 @@ export function adminSocial(options: AdminSocialOptions) {
       const change = {
         ...(parsed.data.paused ? { paused: parsed.data.paused === 'on' } : {}),
         ...(parsed.data.holdForApproval ? { holdForApproval: parsed.data.holdForApproval === 'on' } : {}),
+        ...(parsed.data.postUpdates ? { postUpdates: parsed.data.postUpdates === 'on' } : {}),
       };
       await changeChannelSettings(c.var.db, channel, change, actorOf(c));
       const done: ChannelNoticeCode[] = [
         ...(change.paused === undefined ? [] : [change.paused ? ('paused' as const) : ('resumed' as const)]),
         ...(change.holdForApproval === undefined ? [] : [change.holdForApproval ? ('holding' as const) : ('not-holding' as const)]),
+        ...(change.postUpdates === undefined ? [] : [change.postUpdates ? ('updates-on' as const) : ('updates-off' as const)]),
       ];
       const codes = (done.length ? done : ['unchanged']).map((code) => `done=${code}`).join('&');
       return c.redirect(`/admin/social?${codes}&channel=${channel}`, 303);

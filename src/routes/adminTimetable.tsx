@@ -16,7 +16,16 @@ export const adminTimetable = new Hono<AppEnv>()
   .get('/admin/elections/:electionId/timetable', async (c) => {
     const snapshot = await loadElection(c.var.db, c.req.param('electionId'));
     if (!snapshot) return c.notFound();
-    return c.html(<TimetablePage election={snapshot.election} contests={snapshot.contests} saved={c.req.query('saved') === 'yes'} signedIn={signedIn(c)} />);
+    const automatic = c.req.query('automatic');
+    return c.html(
+      <TimetablePage
+        election={snapshot.election}
+        contests={snapshot.contests}
+        saved={c.req.query('saved') === 'yes'}
+        automaticChanged={automatic === 'on' || automatic === 'off'}
+        signedIn={signedIn(c)}
+      />,
+    );
   })
   .post('/admin/elections/:electionId/timetable', async (c) => {
     const snapshot = await loadElection(c.var.db, c.req.param('electionId'));

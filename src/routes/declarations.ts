@@ -8,45 +8,27 @@ import { requireRole } from '../auth/middleware';
 import { pendingEntryAnswer } from '../declare/awaitingConfirmation';
 import { confirmDeclaration } from '../declare/confirmDeclaration';
 import { declareResult, loadContest, type DeclareRequest } from '../declare/declareResult';
-import { requireIdempotencyKey } from '../declare/idempotencyKey';
-import type { Answer } from '../declare/replay';
 import { declarationSubmission, statusSubmission, verificationSubmission, type DeclarationSubmission } from '../declare/submission';
 import { verifyContest } from '../declare/verifyContest';
+import { automaticStatusUpdate } from '../updates/statusUpdate';
 import { requireOpenWard } from '../declare/wardOpen';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
+import { idempotentWriter, sendAnswer } from './storedAnswer';
 import { jsonBody } from './validate';
 
 type Ctx = Context<AppEnv>;
 
 function declareRequest(c: Ctx, submission: DeclarationSubmission): DeclareRequest {
-  const { user } = c.var.viewer!;
-  return {
-    contestId: c.req.param('contestId')!,
-    submission,
-    userId: user.id,
-    userName: user.name,
-    idempotencyKey: requireIdempotencyKey(c.req.header('idempotency-key')),
-    actor: actorOf(c),
-    channels: c.var.channels,
-  };
-}
-
-/** The answer as first given (201 published, 202 awaiting confirmation, 409 entries differ), marked when replayed. */
-function sent(c: Ctx, answer: Answer) {
-  if (answer.status === 201 && !answer.replayed) c.set('declared', true);
-  return c.body(answer.body, answer.status as 201 | 202 | 409, {
-    'content-type': 'application/json; charset=utf-8',
-    ...(answer.replayed ? { 'idempotent-replayed': 'true' } : {}),
-  });
+  return { contestId: c.req.param('contestId')!, submission, userName: c.var.viewer!.user.name, ...idempotentWriter(c) };
 }
 
 export const declarationsApi = new Hono<AppEnv>()
   .post('/contests/:contestId/declaration', requireRole('officer'), jsonBody(declarationSubmission), async (c) =>
-    sent(c, await declareResult(c.var.db, declareRequest(c, c.req.valid('json')))),
+    sendAnswer(c, await declareResult(c.var.db, declareRequest(c, c.req.valid('json')))),
   )
   .post('/contests/:contestId/declaration/confirm', requireRole('officer'), jsonBody(declarationSubmission), async (c) =>
-    sent(c, await confirmDeclaration(c.var.db, declareRequest(c, c.req.valid('json')))),
+    sendAnswer(c, await confirmDeclaration(c.var.db, declareRequest(c, c.req.valid('json')))),
   )
   .get('/contests/:contestId/declaration/pending', requireRole('officer'), async (c) => {
     const { contest } = await loadContest(c.var.db, c.req.param('contestId'));
@@ -58,7 +40,11 @@ export const declarationsApi = new Hono<AppEnv>()
     const { status } = c.req.valid('json');
     const { snapshot, contest } = await loadContest(c.var.db, c.req.param('contestId'));
     requireOpenWard(contest, 'status');
-    await setContestStatus(c.var.db, snapshot.election.id, contest.id, status, actorOf(c));
+    const actor = actorOf(c);
+    const update = await automaticStatusUpdate(c.var.db, snapshot.election, contest, status, actor, c.var.channels);
+    await setContestStatus(c.var.db, snapshot.election.id, contest.id, status, actor, null, update);
+    // Its automatic update from the count is posted at once.
+    if (update) c.set('declared', true);
     return c.json({ id: contest.id, status });
   })
   // Setting the same figures again changes nothing anyone sees, so no Idempotency-Key is needed.

@@ -1,5 +1,5 @@
 // Feeds for newsrooms: the declarations as Atom and JSON (one entry per version, corrections
-// included), and every candidate's result as CSV. Built once per change like the pages
+// included) with the updates from the count (one entry per update), and every candidate's result as CSV. Built once per change like the pages
 // (PublishedPages), so a poll costs one cheap read of the election's change stamp, and an
 // unchanged poll is a 304.
 import { Hono, type Context } from 'hono';
@@ -14,6 +14,7 @@ import type { ElectionView } from '../results/electionView';
 import { htmlOf } from '../results/liveRender';
 import { PublishedPages } from '../results/publishedPages';
 import { resultsCsv } from '../results/resultsCsv';
+import { updateFeed } from '../results/updateFeed';
 import { democracyClubFeed, nistFeed } from './exportFeeds';
 
 /** A feed built for the address asked: kept by no cache, and still readable by any newsroom's page. */
@@ -39,6 +40,7 @@ const atom: Feed = {
         updatedAt={s.election.updatedAt}
         origin={origin}
         entries={declarationFeed(s)}
+        updates={updateFeed(s)}
       />,
     )}`,
 };
@@ -51,6 +53,7 @@ const json: Feed = {
       electionId: s.election.id,
       updatedAt: s.election.updatedAt,
       declarations: declarationFeed(s).map(({ path, ...entry }) => ({ ...entry, url: `${origin}${path}` })),
+      updates: updateFeed(s).map(({ path, ...entry }) => ({ ...entry, url: `${origin}${path}` })),
     }),
 };
 

@@ -20,6 +20,7 @@ import { isOpenWard } from '../declare/wardOpen';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { declarationSubmission, statusChoices, statusSubmission, verificationSubmission, type DeclarationSubmission, type StatusChoice } from '../declare/submission';
 import { verifyContest } from '../declare/verifyContest';
+import { automaticStatusUpdate } from '../updates/statusUpdate';
 import type { AppEnv } from '../env';
 import { all, fieldName, formValues, statementFieldOf, submissionFromForm, verificationFromForm, type FormBody } from '../officer/entryForm';
 import { actorOf } from './actor';
@@ -164,7 +165,13 @@ export const officer = new Hono<AppEnv>()
     // A status is public at once: the first press asks, the second (confirmed) publishes.
     const confirmed = body.confirmed === 'yes';
     const changed = parsed.success && open && confirmed ? parsed.data.status : undefined;
-    if (changed) await setContestStatus(c.var.db, snapshot.election.id, contestId, changed, actorOf(c));
+    if (changed) {
+      const actor = actorOf(c);
+      const update = await automaticStatusUpdate(c.var.db, snapshot.election, contest, changed, actor, c.var.channels);
+      await setContestStatus(c.var.db, snapshot.election.id, contestId, changed, actor, null, update);
+      // Its automatic update from the count is posted at once.
+      if (update) c.set('declared', true);
+    }
     const asking = parsed.success && open && !confirmed ? parsed.data.status : undefined;
     if (c.req.header('hx-request')) {
       const { contest: updated } = await loadContest(c.var.db, contestId);

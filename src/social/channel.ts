@@ -2,6 +2,7 @@
 // happened. The dispatcher decides what to do with the answer (retry, wait, give up) and
 // remembers the remote id; adapters only speak their platform's API.
 import type { ContestResult } from '../results/contestResult';
+import type { PublicUpdate } from '../results/countUpdates';
 import type { ChannelName } from './channelNames';
 import type { PostKind } from './wording/defaults';
 import type { WordingRules } from './wording/rules';
@@ -24,15 +25,17 @@ export interface OutgoingPost {
   linkText: string;
   /** When the declaration was queued: Bluesky's createdAt, so a retry writes the same record. */
   queuedAt: string;
-  /** This channel's post of the version before, when a correction follows one up. */
+  /** This channel's post of the version before, when a correction (or withdrawal) follows one up. */
   replyTo: RemotePost | null;
   /**
    * Set when an earlier attempt may have reached the platform (from when): the adapter
    * must make sure a second attempt cannot make a second post.
    */
   maybeSentSince: string | null;
-  /** The result itself, for machine readers (the webhook). */
-  contest: ContestResult;
+  /** The result itself, for machine readers (the webhook); null for an update from the count. */
+  contest: ContestResult | null;
+  /** The update from the count as it stood at this version, for machine readers; null for a result. */
+  update: PublicUpdate | null;
   electionId: string;
 }
 

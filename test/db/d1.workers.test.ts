@@ -4,6 +4,8 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
+import { countUpdatesDbSuite } from './countUpdates.suite';
 import { dbSuite } from './suite';
 
 dbSuite('d1', async () => drizzle(env.DB, { schema }));
+countUpdatesDbSuite('d1', async () => drizzle(env.DB, { schema }));

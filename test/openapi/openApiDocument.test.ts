@@ -8,15 +8,16 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/sqlite';
 import { medwayNight, type Night } from '../social/medwayNight';
+import { updatesClient } from '../routes/updates.suite';
 import { confirm, doubleEntry, misplacedBundle, pendingAs } from '../support/doubleEntry';
-import { giveHostileName } from '../support/hostile';
+import { giveHostileName, publishedHostileName } from '../support/hostile';
 
 let night: Night;
 let doc: any;
 let ajv: Ajv2020;
 
 /** Checks a body against the 200/201/4xx answer the document gives for that path and method. */
-function expectDescribed(path: string, method: 'get' | 'post', status: number, body: unknown) {
+function expectDescribed(path: string, method: 'get' | 'post' | 'put', status: number, body: unknown) {
   const schema = doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
   expect(schema, `${method} ${path} ${status} is described`).toBeDefined();
   const validate = ajv.compile(schema);
@@ -65,6 +66,9 @@ describe('the OpenAPI document', () => {
         '/api/v1/contests/{contestId}/declaration/confirm',
         '/api/v1/contests/{contestId}/declaration/pending',
         '/api/v1/contests/{contestId}/status',
+        '/api/v1/elections/{electionId}/updates',
+        '/api/v1/elections/{electionId}/updates/{updateId}',
+        '/api/v1/elections/{electionId}/updates/{updateId}/withdraw',
       ].sort(),
     );
     const declaration = doc.paths['/api/v1/contests/{contestId}/declaration'].post;
@@ -86,6 +90,13 @@ describe('the OpenAPI document', () => {
     await night.declareWard('Luton');
     await night.correctWard('All Saints', 10);
     const awaiting = (await night.contest('Fort Pitt')).id;
+    const updates = updatesClient(night);
+    const posted = await updates.post({ text: `Counting has started. ${publishedHostileName}`, contestId: awaiting });
+    expectDescribed('/api/v1/elections/{electionId}/updates', 'post', 201, await posted.json());
+    const { id: updateId } = await (await updates.post({ text: 'Verification has finished in all wards.' })).json();
+    expectDescribed('/api/v1/elections/{electionId}/updates/{updateId}', 'put', 200, await (await updates.correct(updateId, 'Verification has finished.')).json());
+    expectDescribed('/api/v1/elections/{electionId}/updates/{updateId}/withdraw', 'post', 200, await (await updates.withdraw(updateId)).json());
+    expectDescribed('/api/v1/elections/{electionId}/updates', 'post', 422, await (await updates.post({ text: '' })).json());
 
     expectDescribed('/api/v1/elections/{electionId}', 'get', 200, (await night.getJson(e())).body);
     expectDescribed('/api/v1/elections/{electionId}', 'get', 200, (await night.getJson(e(`?since=${encodeURIComponent(before.updatedAt)}`))).body);

@@ -94,6 +94,20 @@ export function exportSuite(driver: string, open: () => Promise<Db>, openEmpty: 
       const luton = await h.contest('Luton');
       expect((await post(luton.id, 'status', { status: 'counting' })).status).toBe(200);
       expect((await post(luton.id, 'verification', { ballotPapersVerified: { pollingStations: 1500, postal: 400 } })).status).toBe(200);
+      // An update from the count, corrected: both versions travel.
+      const update = await h.app.request(`/api/v1/elections/${encodeURIComponent(h.def.id)}/updates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.officer.token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ text: 'Counting has started in the hall.', contestId: luton.id }),
+      });
+      expect(update.status).toBe(201);
+      const { id: updateId } = (await update.json()) as { id: string };
+      const correction = await h.app.request(`/api/v1/elections/${encodeURIComponent(h.def.id)}/updates/${updateId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${h.officer.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'Counting has started in the main hall.' }),
+      });
+      expect(correction.status).toBe(200);
       // A name typed to break outputs travels through the export like any other.
       const twydall = await h.contest('Twydall');
       await giveHostileName(h.db, twydall.candidates[0]!.id);
@@ -196,6 +210,7 @@ export function exportSuite(driver: string, open: () => Promise<Db>, openEmpty: 
       const results = textOf(after[`/elections/${encodeURIComponent(h.def.id)}`]!);
       expect(results).toContain('3 of 24 wards declared');
       expect(results).toContain('Rochester West and Borstal Recount');
+      expect(results).toMatch(/From the count.*Luton · corrected at \d\d:\d\d Counting has started in the main hall\./);
       expect(after[`/api/v1/elections/${encodeURIComponent(h.def.id)}/declarations.atom`]).toContain('Reason for the correction: Wallace bundle of 10 missed');
       const twydall = after[`/elections/${encodeURIComponent(h.def.id)}/contests/${encodeURIComponent(wards.find((id) => id.includes('twydall'))!)}`]!;
       expect(textOf(twydall)).toContain(publishedHostileName);

@@ -27,6 +27,7 @@ import { secondPairOfEyesApiSuite } from './secondPairOfEyes.suite';
 import { secondPairOfEyesPagesSuite } from './secondPairOfEyesPages.suite';
 import { subscribersSuite } from './subscribers.suite';
 import { textRulesSuite } from './textRules.suite';
+import { updatesRouteSuite } from './updates.suite';
 
 const open = async () => drizzle(env.DB, { schema });
 
@@ -49,3 +50,4 @@ subscribersSuite('d1', open);
 secondPairOfEyesApiSuite('d1', open);
 secondPairOfEyesPagesSuite('d1', open);
 exportSuite('d1', open, async () => drizzle(env.REPLAY_DB, { schema }));
+updatesRouteSuite('d1', open);

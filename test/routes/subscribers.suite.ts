@@ -39,7 +39,7 @@ export function subscribersSuite(driver: string, open: () => Promise<Db>): void 
       const deliveries = async (id: string) => {
         const rows = await night.db.select().from(outbox).where(eq(outbox.channel, subscriberChannel(id)));
         const names = new Map((await Promise.all(['Luton', 'Twydall', 'Strood Rural'].map((n) => night.contest(n)))).map((c) => [c.id, c.name]));
-        return rows.filter((r) => names.has(r.contestId)).map((r) => `${names.get(r.contestId)}@${r.version} ${r.status}`).sort();
+        return rows.filter((r) => r.contestId !== null && names.has(r.contestId)).map((r) => `${names.get(r.contestId!)}@${r.version} ${r.status}`).sort();
       };
       const landing = async (browser: Browser, res: Response) => {
         expect(res.status).toBe(303);

@@ -2,6 +2,7 @@
 // declared through the real API with their real figures, and corrections that move votes.
 import type { Db } from '../../db/client';
 import { medwayFile } from '../fixtures';
+import { updatesClient } from '../routes/updates.suite';
 import { harness } from '../support/harness';
 
 export const medwayWardNames = medwayFile.contests.map((c) => c.name);
@@ -30,5 +31,24 @@ export async function medwayNight(open: () => Promise<Db>, options: Parameters<t
     return contestId;
   }
 
-  return { ...h, declareWard, correctWard };
+  const updates = updatesClient(h);
+
+  /** Publishes an update from the count through the API, about a ward when named; its id. */
+  async function postUpdate(text: string, ward?: string): Promise<string> {
+    const res = await updates.post({ text, ...(ward ? { contestId: (await h.contest(ward)).id } : {}) });
+    if (res.status !== 201) throw new Error(`posting an update: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  async function correctUpdate(id: string, text: string) {
+    const res = await updates.correct(id, text);
+    if (res.status !== 200) throw new Error(`correcting an update: ${res.status} ${await res.text()}`);
+  }
+
+  async function withdrawUpdate(id: string) {
+    const res = await updates.withdraw(id);
+    if (res.status !== 200) throw new Error(`withdrawing an update: ${res.status} ${await res.text()}`);
+  }
+
+  return { ...h, declareWard, correctWard, postUpdate, correctUpdate, withdrawUpdate };
 }

@@ -1,23 +1,24 @@
 // Running dispatchers until an election's outbox has settled, bounded in time and count.
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { contests, outbox } from '../../db/schema';
+import { contests, countUpdates, outbox } from '../../db/schema';
 import type { Dispatcher } from '../../src/social/dispatch/dispatcher';
 
+/** Every outbox row of the election: its declarations' (named by ward) and its updates from the count's. */
 export async function outboxOf(db: Db, electionId: string) {
   const rows = await db
     .select({ row: outbox, contestName: contests.name })
     .from(outbox)
-    .innerJoin(contests, eq(contests.id, outbox.contestId))
-    .where(eq(contests.electionId, electionId));
-  return rows.map((r) => ({ ...r.row, contestName: r.contestName }));
+    .leftJoin(contests, eq(contests.id, outbox.contestId))
+    .leftJoin(countUpdates, and(eq(countUpdates.id, outbox.updateId), eq(countUpdates.version, outbox.version)))
+    .where(or(eq(contests.electionId, electionId), eq(countUpdates.electionId, electionId)));
+  return rows.map((r) => ({ ...r.row, contestName: r.contestName ?? 'Update from the count' }));
 }
 
 export async function unsettled(db: Db, electionId: string): Promise<number> {
   const rows = await db
     .select({ id: outbox.id })
     .from(outbox)
-    .innerJoin(contests, eq(contests.id, outbox.contestId))
     .where(inArray(outbox.status, ['pending', 'sending', 'held']));
   const mine = new Set((await outboxOf(db, electionId)).map((r) => r.id));
   return rows.filter((r) => mine.has(r.id)).length;

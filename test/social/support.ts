@@ -29,6 +29,7 @@ export function samplePost(overrides: Partial<OutgoingPost> = {}): OutgoingPost 
     replyTo: null,
     maybeSentSince: null,
     contest,
+    update: null,
     electionId: contest.electionId,
     ...overrides,
   };

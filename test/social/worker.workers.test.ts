@@ -78,4 +78,38 @@ describe('posting from the Worker (D1)', () => {
     expect(platforms.bluesky.posts.size).toBe(2);
     expect(platforms.mastodon.statuses[1]!.inReplyToId).toBe(platforms.mastodon.statuses[0]!.id);
   });
+
+  it('posts an update from the count at once through every fetch adapter, and its withdrawal as a reply', async () => {
+    const platforms = allPlatforms();
+    useFakes(platforms);
+    const workerEnv = { ...env, ...envFor(urls) };
+    const night = await medwayNight(open, { channels: [] });
+    const base = `https://declare.example/api/v1/elections/${encodeURIComponent(night.def.id)}/updates`;
+    const send = async (path: string, method: string, body: unknown, key?: string) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request(`${base}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${night.officer.token}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+          body: JSON.stringify(body),
+        }),
+        workerEnv,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    const posted = await send('', 'POST', { text: 'Verification has finished in all wards.' }, crypto.randomUUID());
+    expect(posted.status).toBe(201);
+    const { id } = (await posted.json()) as { id: string };
+    for (const texts of Object.values(postedTexts(platforms))) expect(texts).toEqual([expect.stringMatching(/^From the count: Verification has finished in all wards\. /)]);
+
+    expect((await send(`/${encodeURIComponent(id)}/withdraw`, 'POST', {})).status).toBe(200);
+    const rows = (await outboxOf(night.db, night.def.id)).filter((r) => r.updateId === id);
+    expect(rows.map((r) => r.status)).toEqual(Array(10).fill('posted'));
+    const [update, withdrawal] = platforms.x.tweets;
+    expect(withdrawal).toMatchObject({ text: expect.stringMatching(/^Withdrawn: our update from the count no longer stands: /), replyTo: update!.id });
+    expect(platforms.mastodon.statuses[1]!.inReplyToId).toBe(platforms.mastodon.statuses[0]!.id);
+    expect(platforms.x.refusals).toEqual([]);
+  });
 });

@@ -10,6 +10,9 @@ import { createApp } from '../../src/app';
 import { collectAssets } from '../../src/assets/collect';
 import type { ElectionDefinition } from '../../src/setup/definition';
 import { importElection } from '../../src/setup/importElection';
+import { nodeAdapters } from '../../src/social/channels/nodeAdapters';
+import { startDispatchLoop, type DispatchLoop } from '../../src/social/dispatch/loop';
+import { socialFromEnv } from '../../src/social/runtime';
 import { freshMedway } from '../fixtures';
 
 export interface ServerOptions {
@@ -19,6 +22,11 @@ export interface ServerOptions {
   definition?: ElectionDefinition;
   /** ALLOW_HTTP_LOGIN=on: sign-in over plain HTTP on a non-local address. */
   allowHttpLogin?: boolean;
+  /**
+   * The social channels' variables (test/social/fakes: every platform's fake): posts are then
+   * sent as src/node.ts sends them, by a dispatch loop woken after each change.
+   */
+  socialEnv?: Record<string, string>;
 }
 
 export async function startServer(options: ServerOptions = {}) {
@@ -28,7 +36,15 @@ export async function startServer(options: ServerOptions = {}) {
   await importElection(handle.db, def);
   // As src/node.ts: links go to the server's own address, known once it listens.
   let url = '';
-  const app = createApp({ db: () => handle.db, assets: await collectAssets(), publicUrl: () => url, allowHttpLogin: options.allowHttpLogin });
+  const social = options.socialEnv ? socialFromEnv(handle.db, options.socialEnv, nodeAdapters, { log: () => {} }) : null;
+  const posting: DispatchLoop | null = social ? startDispatchLoop(social.dispatcher, { pollMs: 200 }) : null;
+  const app = createApp({
+    db: () => handle.db,
+    assets: await collectAssets(),
+    publicUrl: () => url,
+    allowHttpLogin: options.allowHttpLogin,
+    ...(social && posting ? { channels: social.channelNames, onDeclared: () => posting.wake() } : {}),
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -56,6 +72,7 @@ export async function startServer(options: ServerOptions = {}) {
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
     },
     async close() {
+      await posting?.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       handle.close();
     },

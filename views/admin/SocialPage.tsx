@@ -48,7 +48,7 @@ function countsInWords(counts: ChannelOverview['counts']): string {
   return parts.length ? parts.join(', ') : 'none yet';
 }
 
-function Switch({ channel, field, on, label, csrfToken }: { channel: string; field: 'paused' | 'holdForApproval'; on: boolean; label: [string, string]; csrfToken: string }) {
+function Switch({ channel, field, on, label, csrfToken }: { channel: string; field: 'paused' | 'holdForApproval' | 'postUpdates'; on: boolean; label: [string, string]; csrfToken: string }) {
   return (
     <form method="post" action={`/admin/social/channels/${channel}/settings`}>
       <input type="hidden" name="_csrf" value={csrfToken} />
@@ -93,6 +93,7 @@ export function SocialPage({ channels, rows, filter, publicUrl, signedIn, messag
                   {ch.state === 'on' ? 'On' : ch.state === 'incomplete' ? 'Off: some settings missing' : 'Off'}
                   {ch.settings.paused && ' · paused'}
                   {ch.settings.holdForApproval && ' · holding posts for approval'}
+                  {!ch.settings.postUpdates && ' · not posting updates from the count'}
                   {ch.settings.blockedUntil && ch.settings.blockedUntil > new Date().toISOString() && ` · rate limited until ${ch.settings.blockedUntil.slice(11, 19)} UTC`}
                 </div>
               </th>
@@ -113,6 +114,7 @@ export function SocialPage({ channels, rows, filter, publicUrl, signedIn, messag
                   <>
                     <Switch channel={ch.name} field="paused" on={ch.settings.paused} label={['Pause', 'Resume']} csrfToken={signedIn.csrfToken} />
                     <Switch channel={ch.name} field="holdForApproval" on={ch.settings.holdForApproval} label={['Hold posts for approval', 'Post without approval']} csrfToken={signedIn.csrfToken} />
+                    <Switch channel={ch.name} field="postUpdates" on={ch.settings.postUpdates} label={['Post updates from the count', "Don't post updates from the count"]} csrfToken={signedIn.csrfToken} />
                   </>
                 )}
                 <a href={`/admin/social/channels/${ch.name}`}>Wording</a>

@@ -14,6 +14,8 @@ export interface TimetablePageProps {
   /** Problems by field name. */
   errors?: Map<string, string>;
   saved?: boolean;
+  /** The automatic updates switch was just changed: say how it now stands. */
+  automaticChanged?: boolean;
   signedIn: SignedIn;
 }
 
@@ -33,7 +35,29 @@ function TimeField({ id, name, label, value, error }: { id: string; name: string
   );
 }
 
-export function TimetablePage({ election, contests, typed, errors = new Map(), saved = false, signedIn }: TimetablePageProps) {
+/** Whether a ward's status change posts an update from the count by itself: one button that switches it. */
+function AutomaticUpdates({ election, changed, csrfToken }: { election: ElectionRow; changed: boolean; csrfToken: string }) {
+  const on = election.autoStatusUpdates;
+  return (
+    <section aria-labelledby="automatic-updates" id="automatic-updates-section">
+      <h2 id="automatic-updates">Automatic updates from the count</h2>
+      <p role={changed ? 'status' : undefined} class={changed ? 'notice' : undefined}>
+        {on
+          ? 'On: when an officer marks a ward as counting, recount or postponed, an update says so ("Recount in Rainham North.") on the public page, in the feeds and on the social channels.'
+          : 'Off: a ward\'s status change shows on the public page, and posts no update from the count.'}
+      </p>
+      <form method="post" action={`/admin/elections/${encodeURIComponent(election.id)}/automatic-updates`}>
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        <input type="hidden" name="on" value={on ? 'off' : 'on'} />
+        <button type="submit" class="secondary">
+          {on ? 'Stop posting an update when a status changes' : 'Post an update when a status changes'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function TimetablePage({ election, contests, typed, errors = new Map(), saved = false, automaticChanged = false, signedIn }: TimetablePageProps) {
   const shown = (name: string, stored: string | null) => typed?.[name] ?? (stored ? londonLocalValue(stored) : '');
   return (
     <Layout title={`${errors.size ? 'Error: ' : ''}Timetable · ${election.name} · Declare`} signedIn={signedIn}>
@@ -73,6 +97,7 @@ export function TimetablePage({ election, contests, typed, errors = new Map(), s
           Save the timetable
         </button>
       </form>
+      <AutomaticUpdates election={election} changed={automaticChanged} csrfToken={signedIn.csrfToken} />
     </Layout>
   );
 }

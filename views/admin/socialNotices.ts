@@ -7,6 +7,8 @@ export const channelNotices = {
   resumed: (channel: string) => `${channel} resumed.`,
   holding: (channel: string) => `${channel} now holds new posts for approval.`,
   'not-holding': (channel: string) => `${channel} now posts without approval.`,
+  'updates-on': (channel: string) => `${channel} now posts updates from the count.`,
+  'updates-off': (channel: string) => `${channel} no longer posts updates from the count (corrections and withdrawals of those already posted still follow them up).`,
   unchanged: (channel: string) => `${channel} unchanged.`,
 } as const;
 

@@ -1,6 +1,8 @@
 // The declarations as an Atom feed (RFC 4287) for newsrooms' feed readers and live blogs.
 // hono/jsx escapes every text and attribute, so names people typed stay text here too.
+import { jsx } from 'hono/jsx';
 import type { FeedEntry } from '../../src/results/declarationFeed';
+import type { UpdateFeedEntry } from '../../src/results/updateFeed';
 
 // Characters XML 1.0 does not allow at all, even escaped: one of them makes the whole feed
 // unreadable to every feed reader. The names and reasons are cleaned before they get here
@@ -17,10 +19,58 @@ export interface AtomFeedProps {
   /** The site's address, for absolute links (feed readers need them). */
   origin: string;
   entries: FeedEntry[];
+  /** Updates from the count: one entry each, changed in place by a correction or withdrawal. */
+  updates: UpdateFeedEntry[];
 }
 
-export function AtomFeed({ electionId, electionName, organisation, updatedAt, origin, entries }: AtomFeedProps) {
+/** Our own namespace, for what Atom has no element for: an update's version. */
+export const declareAtomNamespace = 'urn:declare:atom';
+
+/**
+ * `<declare:version xmlns:declare="urn:declare:atom">3</declare:version>`: foreign markup,
+ * which Atom allows in an entry and readers that do not know it skip. Made with jsx()
+ * because JSX syntax has no namespaced tags.
+ */
+const versionElement = (version: number) => jsx('declare:version', { 'xmlns:declare': declareAtomNamespace }, String(version));
+
+function DeclarationEntry({ e, origin }: { e: FeedEntry; origin: string }) {
+  return (
+    <entry>
+      <id>{x(e.id)}</id>
+      <title>{x(e.title)}</title>
+      <published>{x(e.publishedAt)}</published>
+      <updated>{x(e.publishedAt)}</updated>
+      <link rel="alternate" type="text/html" href={x(`${origin}${e.path}`)} />
+      {e.correction && <category term="correction" label="Correction" />}
+      <summary type="text">{x(e.summary)}</summary>
+    </entry>
+  );
+}
+
+function UpdateEntry({ u, origin }: { u: UpdateFeedEntry; origin: string }) {
+  return (
+    <entry>
+      <id>{x(u.id)}</id>
+      <title>{x(u.title)}</title>
+      <published>{x(u.publishedAt)}</published>
+      <updated>{x(u.updatedAt)}</updated>
+      <link rel="alternate" type="text/html" href={x(`${origin}${u.path}`)} />
+      <category term="update" label="Update from the count" />
+      {u.corrected && !u.withdrawn && <category term="correction" label="Correction" />}
+      {u.withdrawn && <category term="withdrawn" label="Withdrawn" />}
+      {versionElement(u.version)}
+      <summary type="text">{x(u.text)}</summary>
+    </entry>
+  );
+}
+
+export function AtomFeed({ electionId, electionName, organisation, updatedAt, origin, entries, updates }: AtomFeedProps) {
   const electionPath = `/elections/${encodeURIComponent(electionId)}`;
+  // Newest first, declarations and updates together, as a reader takes in the night.
+  const items = [
+    ...entries.map((e) => ({ at: e.publishedAt, node: <DeclarationEntry e={e} origin={origin} /> })),
+    ...updates.map((u) => ({ at: u.updatedAt, node: <UpdateEntry u={u} origin={origin} /> })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return (
     <feed xmlns="http://www.w3.org/2005/Atom">
       <id>{x(`urn:declare:${electionId}`)}</id>
@@ -31,17 +81,7 @@ export function AtomFeed({ electionId, electionName, organisation, updatedAt, or
       </author>
       <link rel="self" type="application/atom+xml" href={x(`${origin}/api/v1${electionPath}/declarations.atom`)} />
       <link rel="alternate" type="text/html" href={x(`${origin}${electionPath}`)} />
-      {entries.map((e) => (
-        <entry>
-          <id>{x(e.id)}</id>
-          <title>{x(e.title)}</title>
-          <published>{x(e.publishedAt)}</published>
-          <updated>{x(e.publishedAt)}</updated>
-          <link rel="alternate" type="text/html" href={x(`${origin}${e.path}`)} />
-          {e.correction && <category term="correction" label="Correction" />}
-          <summary type="text">{x(e.summary)}</summary>
-        </entry>
-      ))}
+      {items.map((item) => item.node)}
     </feed>
   );
 }

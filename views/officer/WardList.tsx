@@ -53,6 +53,11 @@ export function WardList(props: WardListProps & { signedIn: SignedIn; secondPair
     <Layout title={`Wards · ${props.electionName}`} signedIn={props.signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
       <h1>{props.electionName}</h1>
+      <p class="from-the-count">
+        <a href={`/officer/elections/${encodeURIComponent(props.electionId)}/updates`} class="button secondary">
+          From the count: post an update
+        </a>
+      </p>
       <SecondPairOfEyesNote on={props.secondPairOfEyes} />
       <form method="get" action={action} role="search" class="search">
         <label for="q">Find a ward</label>

@@ -2,6 +2,8 @@
 // count has got and the candidates as on the ballot paper. The same component is the
 // section in the page and the fragment htmx fetches.
 import type { ContestResult } from '../../src/results/contestResult';
+import type { PublicUpdate } from '../../src/results/countUpdates';
+import { FromTheCount } from './FromTheCount';
 import { BallotList, CandidateTable } from './CandidateTable';
 import { Corrections } from './Corrections';
 import { CountFigures } from './CountFigures';
@@ -18,7 +20,7 @@ const notYet: Partial<Record<ContestResult['status'], string>> = {
   postponed: 'The poll has been postponed (countermanded); a new poll will be held on another day.',
 };
 
-export function ContestLive({ result, updatedAt, rehearsal }: { result: ContestResult; updatedAt: string; rehearsal: boolean }) {
+export function ContestLive({ result, updatedAt, rehearsal, updates = [] }: { result: ContestResult; updatedAt: string; rehearsal: boolean; updates?: PublicUpdate[] }) {
   const declared = result.status === 'declared';
   return (
     <>
@@ -41,6 +43,7 @@ export function ContestLive({ result, updatedAt, rehearsal }: { result: ContestR
         )}
         <LastUpdated at={updatedAt} />
       </section>
+      <FromTheCount electionId={result.electionId} updates={updates} showWard={false} none={null} />
       {declared ? (
         <>
           <CandidateTable result={result} />

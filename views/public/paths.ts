@@ -13,3 +13,6 @@ export const embedPath = (electionId: string) => `/embed/elections/${part(electi
 export const embedLivePath = (electionId: string) => `${embedPath(electionId)}/live`;
 export const contestEmbedPath = (electionId: string, contestId: string) => `${embedPath(electionId)}/contests/${part(contestId)}`;
 export const contestEmbedLivePath = (electionId: string, contestId: string) => `${contestEmbedPath(electionId, contestId)}/live`;
+
+/** The anchor of an update from the count on the page that shows it (posts link to it). */
+export const updateAnchor = (updateId: string) => `update-${updateId}`;

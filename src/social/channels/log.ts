@@ -9,8 +9,9 @@ export function logChannel(write: (line: string) => void = (line) => console.log
     name: 'log',
     rules: wordingRules.log,
     async send(post) {
-      const label = post.kind === 'correction' ? 'correction' : 'post';
-      write(logLine`[social] ${label} for ${post.contest.name} (version ${post.contest.version}): ${post.text}`);
+      const label = post.kind === 'declaration' ? 'post' : post.kind;
+      const about = post.contest ? `${post.contest.name} (version ${post.contest.version})` : `the count (update version ${post.update?.version})`;
+      write(logLine`[social] ${label} for ${about}: ${post.text}`);
       return { outcome: 'posted', remote: { id: `log:${post.id}`, url: null } };
     },
   };

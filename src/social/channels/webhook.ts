@@ -13,7 +13,11 @@ export const webhookHeaders = {
   event: 'x-declare-event',
 } as const;
 
-/** What the receiver gets. Field names are a contract, like the public JSON. */
+/**
+ * What the receiver gets. Field names are a contract, like the public JSON. `contest` is the
+ * result for a declaration or correction, `update` the update from the count for its posts
+ * ("update", "update-correction", "update-withdrawal"); the other is null.
+ */
 export function webhookPayload(post: OutgoingPost) {
   return {
     deliveryId: post.id,
@@ -22,6 +26,7 @@ export function webhookPayload(post: OutgoingPost) {
     url: post.link,
     electionId: post.electionId,
     contest: post.contest,
+    update: post.update,
     inReplyTo: post.replyTo ? { id: post.replyTo.id } : null,
   };
 }

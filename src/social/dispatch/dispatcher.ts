@@ -9,6 +9,7 @@ import type { Channel, Delivery } from '../channel';
 import { channelLabel } from '../channelNames';
 import type { DispatchTuning } from '../config';
 import { outgoing, preparePost, type Prepared } from './compose';
+import { prepareUpdatePost } from './composeUpdate';
 import { recordDelivery } from './record';
 import { snapshotCache } from './snapshots';
 
@@ -76,13 +77,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // Not when an attempt may have gone through, though: that must be settled first; nor
       // to a subscriber, whose system keeps every version.
       if (newest > row.version && !row.uncertain && !channel.deliversEveryVersion) return { cancelled: `Not posted: version ${newest} replaced it before it went out.` };
+      if (row.updateId !== null) return (await prepareUpdatePost(deps.db, { ...row, updateId: row.updateId }, channel.rules, deps.publicUrl)) ?? { missing: true };
+      if (row.contestId === null) return { missing: true };
       const snapshot = await snapshots.forDeclaration(row.contestId, row.version);
       const prepared = snapshot && (await preparePost(deps.db, row, snapshot, settings.get(channel.name), channel.rules, deps.publicUrl));
       return prepared ?? { missing: true };
     }
 
     async function deliver(channel: Channel, row: OutboxRow): Promise<void> {
-      const label = `${labelOf(channel)}: ${row.contestId} v${row.version}`;
+      const label = `${labelOf(channel)}: ${row.updateId !== null ? `update ${row.updateId}` : row.contestId} v${row.version}`;
       let prepared: Awaited<ReturnType<typeof prepare>>;
       try {
         prepared = await prepare(channel, row);
@@ -94,8 +97,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (await markCancelled(deps.db, row.id, claimer, prepared.cancelled, now())) report.cancelled += 1;
         return;
       }
-      if ('missing' in prepared) return record(channel, row, { outcome: 'refused', error: 'The declaration this post is about can no longer be found.' }, label);
-      const named = `${labelOf(channel)}: ${prepared.facts.ward}${row.version > 1 ? ` (version ${row.version})` : ''}`;
+      if ('missing' in prepared) {
+        const what = row.updateId !== null ? 'update from the count' : 'declaration';
+        return record(channel, row, { outcome: 'refused', error: `The ${what} this post is about can no longer be found.` }, label);
+      }
+      const named = `${labelOf(channel)}: ${prepared.subject}${row.version > 1 ? ` (version ${row.version})` : ''}`;
       if (!row.body) await freezeBody(deps.db, row.id, claimer, prepared.text, prepared.link);
       let delivery: Delivery;
       try {

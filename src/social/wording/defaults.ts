@@ -6,4 +6,11 @@ export const defaultTemplates = {
     'Correction: {ward} ward: {result}. Elected: {elected}.[ Majority {majority}, turnout {turnout}.][ Reason: {reason}.] Full result: {url}',
 } as const;
 
-export type PostKind = keyof typeof defaultTemplates;
+/** A declared result, or its correction: worded from the templates above. */
+export type DeclarationPostKind = keyof typeof defaultTemplates;
+
+/** An update from the count, its correction, its withdrawal: worded by updatePost.ts. */
+export const updatePostKinds = ['update', 'update-correction', 'update-withdrawal'] as const;
+export type UpdatePostKind = (typeof updatePostKinds)[number];
+
+export type PostKind = DeclarationPostKind | UpdatePostKind;

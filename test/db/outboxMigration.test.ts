@@ -1,0 +1,58 @@
+// Migrations 0009 and 0010 add update_id and rebuild the outbox (contest_id becomes optional, for updates from the
+// count): a council upgrading mid-night keeps every queued and posted row as it was, with no
+// update id made up for it.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as schema from '../../db/schema';
+import { migrationsFolder } from '../../db/sqlite';
+
+const before = mkdtempSync(join(tmpdir(), 'declare-migrations-'));
+afterAll(() => rmSync(before, { recursive: true, force: true }));
+
+/** The migrations folder as it was before the outbox took updates (up to 0008). */
+function migrationsUpTo(last: number): string {
+  cpSync(migrationsFolder, before, { recursive: true });
+  const journalPath = join(before, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+  journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= last);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return before;
+}
+
+describe('the outbox migration for updates from the count', () => {
+  it('keeps existing rows whole, with no update id, and then takes rows of updates', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: migrationsUpTo(8) });
+    // An election and a ward as that schema has them (the import writes today's columns).
+    const contestId = 'local.medway.all-saints.2023-05-04';
+    sqlite.prepare(`INSERT INTO elections (id, name, organisation, date, total_seats, updated_at) VALUES ('local.medway.2023-05-04', 'Medway', 'Medway Council', '2023-05-04', 59, '2023-05-05T00:00:00.000Z')`).run();
+    sqlite
+      .prepare(`INSERT INTO contests (id, election_id, name, seats, electorate, position, updated_at) VALUES (?, 'local.medway.2023-05-04', 'All Saints', 1, 3495, 0, '2023-05-05T00:00:00.000Z')`)
+      .run(contestId);
+    sqlite
+      .prepare(`INSERT INTO outbox (id, contest_id, version, channel, status, next_attempt_at, updated_at, body, remote_id) VALUES (?, ?, 1, 'x', 'posted', ?, ?, 'All Saints ward: Ind win.', '1650000000000000001')`)
+      .run('row-1', contestId, '2023-05-05T01:00:00.000Z', '2023-05-05T01:00:01.000Z');
+    const old = sqlite.prepare('SELECT * FROM outbox').all();
+
+    migrate(db, { migrationsFolder });
+    const rows = sqlite.prepare('SELECT * FROM outbox').all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    const { update_id: updateId, ...rest } = rows[0]!;
+    expect(updateId).toBeNull();
+    expect(rest).toEqual(old[0]);
+    // A row about an update from the count, with no ward, now fits.
+    sqlite
+      .prepare(`INSERT INTO outbox (id, update_id, version, channel, next_attempt_at, updated_at) VALUES ('row-2', 'an-update', 1, 'x', ?, ?)`)
+      .run('2023-05-05T01:00:00.000Z', '2023-05-05T01:00:00.000Z');
+    expect(() =>
+      sqlite.prepare(`INSERT INTO outbox (id, update_id, version, channel, next_attempt_at, updated_at) VALUES ('row-3', 'an-update', 1, 'x', 'a', 'b')`).run(),
+    ).toThrow(/UNIQUE/);
+  });
+});
