@@ -156,12 +156,25 @@ export const updateFeedEntrySchema = z.object({
   title: z.string(),
 });
 
+export const verificationFeedEntrySchema = z.object({
+  id: z.string().describe('urn:declare:{contestId}:verification, stable for ever: a statement published again changes the entry, never its id'),
+  contestId: z.string(),
+  contestName: z.string(),
+  ballotPapersVerified: z.object({ pollingStations: count, postal: count, total: count }),
+  turnoutPercent: z.number().min(0).nullable(),
+  verifiedAt: time.describe('when the statement was (last) published'),
+  title: z.string(),
+});
+
 export const declarationsFeedSchema = z
   .object({
     electionId: z.string(),
     updatedAt: time,
     declarations: z.array(feedEntrySchema.extend({ url: z.url() })),
     updates: z.array(updateFeedEntrySchema.extend({ url: z.url() })).describe('updates from the count, most recently changed first'),
+    verifications: z
+      .array(verificationFeedEntrySchema.extend({ url: z.url() }))
+      .describe("wards' verification statements published before their counts, most recent first"),
   })
   .register(publicJsonSchemas, { id: 'Declarations' });
 

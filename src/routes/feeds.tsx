@@ -15,6 +15,7 @@ import { htmlOf } from '../results/liveRender';
 import { PublishedPages } from '../results/publishedPages';
 import { resultsCsv } from '../results/resultsCsv';
 import { updateFeed } from '../results/updateFeed';
+import { verificationFeed } from '../results/verificationFeed';
 import { democracyClubFeed, nistFeed } from './exportFeeds';
 
 /** A feed built for the address asked: kept by no cache, and still readable by any newsroom's page. */
@@ -41,6 +42,7 @@ const atom: Feed = {
         origin={origin}
         entries={declarationFeed(s)}
         updates={updateFeed(s)}
+        verifications={verificationFeed(s)}
       />,
     )}`,
 };
@@ -54,6 +56,7 @@ const json: Feed = {
       updatedAt: s.election.updatedAt,
       declarations: declarationFeed(s).map(({ path, ...entry }) => ({ ...entry, url: `${origin}${path}` })),
       updates: updateFeed(s).map(({ path, ...entry }) => ({ ...entry, url: `${origin}${path}` })),
+      verifications: verificationFeed(s).map(({ path, ...entry }) => ({ ...entry, url: `${origin}${path}` })),
     }),
 };
 

@@ -57,6 +57,28 @@ export function countProgressSuite(driver: string, open: () => Promise<Db>): voi
       expect(textOf(sectionOf(page, 'wards-heading'))).toContain(`All Saints Awaiting result Turnout ${formatPercent(turnout)}`);
     });
 
+    it('puts each published statement in the Atom and JSON feeds as its own entry, with a stable id, escaped', async () => {
+      const h = await harness(open, { define: (def) => ({ ...def, contests: def.contests.map((c) => (c.name === 'All Saints' ? { ...c, name: publishedHostileName } : c)) }) });
+      const ward = await h.contest(publishedHostileName);
+      expect((await verify(h, ward.id, { ballotPapersVerified: { pollingStations: 700, postal: 100 } })).status).toBe(200);
+      expect((await verify(h, ward.id, { ballotPapersVerified: { pollingStations: 812, postal: 248 } })).status).toBe(200);
+      const turnout = formatPercent(percentTo2dp(1060, ward.electorate));
+      const feed = (await h.getJson(`/api/v1/elections/${h.def.id}/declarations`)).body;
+      expect(feed.verifications).toHaveLength(1);
+      expect(feed.verifications[0]).toMatchObject({
+        id: `urn:declare:${ward.id}:verification`,
+        contestId: ward.id,
+        contestName: publishedHostileName,
+        ballotPapersVerified: { pollingStations: 812, postal: 248, total: 1060 },
+        title: `${publishedHostileName}: verified, 1,060 ballot papers, turnout ${turnout}`,
+      });
+      const atom = await (await h.app.request(`/api/v1/elections/${h.def.id}/declarations.atom`)).text();
+      expect(atom.match(new RegExp(`<id>urn:declare:${ward.id.replace(/\./g, '\\.')}:verification</id>`, 'g'))).toHaveLength(1);
+      expect(atom).toContain('<category term="verification" label="Verification statement"></category>');
+      expect(atom).toContain('812 ballot papers from polling stations and 248 postal, 1,060 in all.');
+      expect(atom).not.toContain('<script>');
+    });
+
     it('adds up the turnout so far over verified and declared wards, weighting each by its electors', async () => {
       const h = await harness(open);
       const allSaints = await h.contest('All Saints');

@@ -1,8 +1,10 @@
 // The declarations as an Atom feed (RFC 4287) for newsrooms' feed readers and live blogs.
 // hono/jsx escapes every text and attribute, so names people typed stay text here too.
 import { jsx } from 'hono/jsx';
+import { formatNumber } from '../../src/domain';
 import type { FeedEntry } from '../../src/results/declarationFeed';
 import type { UpdateFeedEntry } from '../../src/results/updateFeed';
+import type { VerificationFeedEntry } from '../../src/results/verificationFeed';
 
 // Characters XML 1.0 does not allow at all, even escaped: one of them makes the whole feed
 // unreadable to every feed reader. The names and reasons are cleaned before they get here
@@ -21,6 +23,8 @@ export interface AtomFeedProps {
   entries: FeedEntry[];
   /** Updates from the count: one entry each, changed in place by a correction or withdrawal. */
   updates: UpdateFeedEntry[];
+  /** Verification statements published before the count: one entry per ward. */
+  verifications: VerificationFeedEntry[];
 }
 
 /** Our own namespace, for what Atom has no element for: an update's version. */
@@ -64,12 +68,28 @@ function UpdateEntry({ u, origin }: { u: UpdateFeedEntry; origin: string }) {
   );
 }
 
-export function AtomFeed({ electionId, electionName, organisation, updatedAt, origin, entries, updates }: AtomFeedProps) {
+function VerificationEntry({ v, origin }: { v: VerificationFeedEntry; origin: string }) {
+  return (
+    <entry>
+      <id>{x(v.id)}</id>
+      <title>{x(v.title)}</title>
+      <updated>{x(v.verifiedAt)}</updated>
+      <link rel="alternate" type="text/html" href={x(`${origin}${v.path}`)} />
+      <category term="verification" label="Verification statement" />
+      <summary type="text">
+        {x(`${formatNumber(v.ballotPapersVerified.pollingStations)} ballot papers from polling stations and ${formatNumber(v.ballotPapersVerified.postal)} postal, ${formatNumber(v.ballotPapersVerified.total)} in all.`)}
+      </summary>
+    </entry>
+  );
+}
+
+export function AtomFeed({ electionId, electionName, organisation, updatedAt, origin, entries, updates, verifications }: AtomFeedProps) {
   const electionPath = `/elections/${encodeURIComponent(electionId)}`;
-  // Newest first, declarations and updates together, as a reader takes in the night.
+  // Newest first, declarations, updates and statements together, as a reader takes in the night.
   const items = [
     ...entries.map((e) => ({ at: e.publishedAt, node: <DeclarationEntry e={e} origin={origin} /> })),
     ...updates.map((u) => ({ at: u.updatedAt, node: <UpdateEntry u={u} origin={origin} /> })),
+    ...verifications.map((v) => ({ at: v.verifiedAt, node: <VerificationEntry v={v} origin={origin} /> })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return (
     <feed xmlns="http://www.w3.org/2005/Atom">
