@@ -137,6 +137,21 @@ export function updatesRouteSuite(driver: string, open: () => Promise<Db>): void
       return { h, page, browser };
     }
 
+    it("keeps other sites out of the write API: no preflight allows a write, and a session's write needs its CSRF token", async () => {
+      const { h, browser } = await setUp();
+      const path = `/api/v1/elections/${encodeURIComponent(h.def.id)}/updates`;
+      const preflight = await h.app.request(path, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
+      const viaSession = await h.app.request(path, {
+        method: 'POST',
+        headers: { cookie: browser.cookie, 'content-type': 'application/json', 'idempotency-key': 'k1' },
+        body: JSON.stringify({ text: 'Counting has started.' }),
+      });
+      expect(viaSession.status).toBe(403);
+      expect(viaSession.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await updatesClient(h).election()).updates).toEqual([]);
+    });
+
     it('is linked from the ward list, and needs a sign-in', async () => {
       const { h, page, browser } = await setUp();
       expect(await (await browser.get(`/officer/elections/${encodeURIComponent(h.def.id)}`)).text()).toContain(`href="${page}"`);
