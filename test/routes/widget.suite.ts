@@ -65,7 +65,7 @@ export function widgetSuite(driver: string, open: () => Promise<Db>): void {
       const html = await (await night.app.request(`https://results.example.gov.uk/elections/${e}`)).text();
       const code = unescapeHtml(html.match(/<pre><code>([\s\S]*?)<\/code><\/pre>/)![1]!);
       const [iframe, script] = code.split(/\n(?=<script )/);
-      expect(iframe).toMatch(new RegExp(`^<iframe src="https://results\\.example\\.gov\\.uk/embed/elections/${e.replace(/\./g, '\\.')}" title="[^"]*: live results" width="100%" height="720" style="border:0" loading="lazy"></iframe>$`));
+      expect(iframe).toMatch(new RegExp(`^<iframe src="https://results\\.example\\.gov\\.uk/embed/elections/${e.replace(/\./g, '\\.')}" title="[^"]*: live results" width="100%" height="1100" style="border:0" loading="lazy"></iframe>$`));
       expect(script).toBe(`<script src="https://results.example.gov.uk/static/embed.js" integrity="${embedScriptIntegrity}" crossorigin="anonymous" async=""></script>`);
       // Pasted into a page, the name stays inside the title attribute.
       expect(iframe).toContain('&quot;Bob&quot;');
