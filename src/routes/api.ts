@@ -7,20 +7,17 @@ import type { Db } from '../../db/client';
 import type { AppEnv } from '../env';
 import type { Rendered } from '../http/rendered';
 import { openDataCaching, openDataError } from '../http/cors';
-import { sendRendered } from '../http/sendRendered';
 import { parseSince } from '../results/changesSince';
 import { PublishedPages } from '../results/publishedPages';
 
 const json = 'application/json; charset=utf-8';
 
-function send(c: Context<AppEnv>, rendered: Rendered | null, missing: string) {
-  return rendered ? sendRendered(c, rendered, openDataCaching, json) : openDataError(c, 404, 'not_found', missing);
-}
-
 const noElection = 'There is no election with that id.';
 
 /** Mounted before the session middleware, like the results pages: it only reads. */
 export function publicApi(database: (c: Context) => Db, pages = new PublishedPages()) {
+  const send = (c: Context<AppEnv>, rendered: Rendered | null, missing: string) =>
+    rendered ? pages.send(c, rendered, openDataCaching, json) : openDataError(c, 404, 'not_found', missing);
   return new Hono<AppEnv>()
     .get('/elections/:electionId', async (c) => {
       const electionId = c.req.param('electionId');

@@ -8,14 +8,8 @@ import type { AppEnv } from '../env';
 import { currentElectionCaching, fragmentCaching, pageCaching, unknownIdCaching, type Caching } from '../http/caching';
 import { notFoundPage } from '../http/notFound';
 import type { Rendered } from '../http/rendered';
-import { sendRendered } from '../http/sendRendered';
 import { PublishedPages } from '../results/publishedPages';
 
-// Short shared-cache lifetimes (src/http/caching.ts) let a CDN absorb the spike while results
-// still arrive within seconds.
-function send(c: Context<AppEnv>, rendered: Rendered | null, caching: Caching, missing: string) {
-  return rendered ? sendRendered(c, rendered, caching) : notFoundPage(c, missing, unknownIdCaching);
-}
 
 const noElection = 'There is no election with that id.';
 const noWard = 'There is no ward with that id in this election.';
@@ -26,6 +20,10 @@ const noWard = 'There is no ward with that id in this election.';
  * public address, for the results page's embed snippet ('' when none is configured).
  */
 export function resultsPages(database: (c: Context) => Db, pages = new PublishedPages(), origin: (c: Context) => string = () => '') {
+  // Short shared-cache lifetimes (src/http/caching.ts) let a CDN absorb the spike while results
+  // still arrive within seconds.
+  const send = (c: Context<AppEnv>, rendered: Rendered | null, caching: Caching, missing: string) =>
+    rendered ? pages.send(c, rendered, caching) : notFoundPage(c, missing, unknownIdCaching);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       // The current election: the only one, or the latest by date.
