@@ -8,3 +8,13 @@ export function port(): number {
   if (process.env.PORT?.trim() === '0') return 0;
   return Number(process.env.PORT) || 8787;
 }
+
+/**
+ * Whether an empty database gets the demo election (Medway 2023) at start-up: yes unless
+ * DEMO=off. A council setting up its own site from the browser (/setup, then Admin → Upload
+ * an election) starts with DEMO=off, so no demo is published beside its election and an
+ * export can be replayed into the empty site (a replay refuses an election already there).
+ */
+export function loadsDemo(env: Record<string, string | undefined> = process.env): boolean {
+  return env.DEMO?.trim().toLowerCase() !== 'off';
+}
