@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedHostileName } from '../support/hostile';
 import { startNodeServer, stopServers } from '../support/processes';
 import { createLocalD1Tables, startWranglerDev, stopAllWorkers } from '../support/wranglerDev';
+import { addPerson, createFirstAdmin, signInAsAdmin } from './adminPages';
 import { hasChromium, launchChromium, phone } from './chromium';
 import { fillWard, inView, signInOn } from './officerPhone';
 
@@ -28,12 +29,11 @@ const setupToken = 'setup-token-for-this-test-only-0123456789';
 // on the page are then the same whichever port each site happens to get.
 const publicUrl = 'https://results.medway.example';
 const desktop = { viewport: { width: 1280, height: 800 } };
+const adminPassword = 'a long admin password 1';
 
 interface Site {
   /** The address Chromium uses: localhost, which it treats as secure for the session cookie. */
   url: string;
-  /** What the process has printed, for a failure's message. */
-  output(): string;
 }
 
 interface Runtime {
@@ -47,7 +47,7 @@ const node: Runtime = {
   async start() {
     const dir = mkdtempSync(join(tmpdir(), 'declare-admin-night-'));
     const server = await startNodeServer({ DB_PATH: join(dir, 'declare.db'), HOST: '127.0.0.1', DEMO: 'off', SETUP_TOKEN: setupToken, PUBLIC_URL: publicUrl });
-    return { url: `http://localhost:${server.port}`, output: server.output };
+    return { url: `http://localhost:${server.port}` };
   },
   stopAll: async () => stopServers(),
 };
@@ -58,7 +58,7 @@ const worker: Runtime = {
     const dir = mkdtempSync(join(tmpdir(), 'declare-admin-night-d1-'));
     await createLocalD1Tables(dir);
     const running = await startWranglerDev({ persistTo: dir, vars: { SETUP_TOKEN: setupToken, PUBLIC_URL: publicUrl } });
-    return { url: running.url.replace('//127.0.0.1:', '//localhost:'), output: running.output };
+    return { url: running.url.replace('//127.0.0.1:', '//localhost:') };
   },
   stopAll: stopAllWorkers,
 };
@@ -87,19 +87,10 @@ async function seen(page: Page, locator: Locator): Promise<boolean> {
   return inView(page, locator);
 }
 
-/** The first admin at /setup, then signed in, on Admin. */
+/** The first admin at /setup, then signed in, on Admin, as they see it. */
 async function firstAdmin(page: Page, site: Site, name: string, password: string) {
-  await page.goto(`${site.url}/setup`);
-  await page.getByLabel('Setup token').fill(setupToken);
-  await page.getByLabel('Your user name').fill(name);
-  await page.getByLabel('Choose a password (at least 12 characters)').fill(password);
-  await page.getByLabel('Type the password again').fill(password);
-  await page.getByRole('button', { name: 'Create the admin account' }).click();
-  // Setup leads to the sign-in page, which leads back to Admin.
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => seen(page, page.getByRole('heading', { level: 1, name: 'Accounts' }))).toBe(true);
+  await createFirstAdmin(page, site.url, setupToken, name, password);
+  expect(await seen(page, page.getByRole('heading', { level: 1, name: 'Accounts' }))).toBe(true);
 }
 
 /** The served HTML of a public page, as anyone's browser or a newsroom's script gets it. */
@@ -149,7 +140,7 @@ for (const runtime of [node, worker]) {
       started();
       // Empty: no election, so nothing to show the public yet.
       expect((await fetch(`${first.url}/api/v1/elections/${electionId}`)).status).toBe(404);
-      await firstAdmin(admin, first, 'alex', 'a long admin password 1');
+      await firstAdmin(admin, first, 'alex', adminPassword);
       // Setup is over for good.
       await admin.goto(`${first.url}/setup`);
       await expect.poll(() => seen(admin, admin.getByText('Declare already has an admin, so this page is closed.'))).toBe(true);
@@ -179,20 +170,40 @@ for (const runtime of [node, worker]) {
 
     it('adds an officer, whose password is shown once, and never again', async () => {
       started();
-      await admin.goto(`${first.url}/admin`);
-      await admin.locator('#new-name').fill(officerName);
-      await admin.getByLabel('Role').selectOption('officer');
-      await admin.getByRole('button', { name: 'Add, and show their password' }).click();
-      const secret = admin.locator('code.secret');
-      expect(await seen(admin, secret)).toBe(true);
-      officerPassword = (await secret.textContent())!.trim();
+      officerPassword = await addPerson(admin, first.url, officerName, 'officer');
+      expect(await seen(admin, admin.locator('code.secret'))).toBe(true);
       expect(officerPassword.length).toBeGreaterThanOrEqual(12);
       // The name typed is shown as typed, markup and all, as text.
-      expect(await admin.locator('main, body').first().textContent()).toContain(officerName);
+      const heading = admin.getByRole('heading', { level: 1 });
+      expect(await seen(admin, heading)).toBe(true);
+      expect(await heading.textContent()).toBe(`Added ${officerName}`);
 
       await admin.getByRole('link', { name: 'Back to accounts' }).click();
       expect(await seen(admin, admin.getByRole('rowheader', { name: officerName }))).toBe(true);
       expect(await admin.content()).not.toContain(officerPassword);
+    });
+
+    it("fits the accounts screen and the upload's preview on a phone: every button on the screen, the page never wider", async () => {
+      started();
+      const adminPhone = await newPage(await browser.newContext(phone), dialogs);
+      await signInAsAdmin(adminPhone, first.url, 'alex', adminPassword);
+      const officerRow = adminPhone.getByRole('row').filter({ hasText: officerName });
+      // Each of the officer's buttons is on the screen once scrolled to, without scrolling sideways.
+      for (const button of ['Reset password', 'Sign out everywhere and revoke API tokens', 'Unlock sign-in', 'Disable']) {
+        expect(await seen(adminPhone, officerRow.getByRole('button', { name: button })), button).toBe(true);
+      }
+      const pageWidth = () => adminPhone.evaluate(() => document.documentElement.scrollWidth);
+      expect(await pageWidth()).toBeLessThanOrEqual(phone.viewport.width);
+
+      await adminPhone.goto(`${first.url}/admin/elections/new`);
+      await adminPhone.getByLabel("The election definition (.json) or Democracy Club's candidates CSV (.csv)").setInputFiles(definitionFile);
+      await adminPhone.getByRole('button', { name: 'Preview' }).click();
+      // The wards' table is wider than the phone: it scrolls in its own box, and the page does not.
+      const allSaints = adminPhone.getByRole('row').filter({ has: adminPhone.getByRole('rowheader', { name: 'All Saints' }) });
+      expect(await seen(adminPhone, allSaints.getByRole('cell').filter({ hasText: 'Julie Wallace (Independent)' }))).toBe(true);
+      expect(await seen(adminPhone, adminPhone.getByRole('button', { name: `Import ${electionName}` }))).toBe(true);
+      expect(await pageWidth()).toBeLessThanOrEqual(phone.viewport.width);
+      await adminPhone.context().close();
     });
 
     it('lets the officer sign in on a phone and declare All Saints, published where they are looking', async () => {
