@@ -22,3 +22,13 @@ export function webConcurrency(env: Record<string, string | undefined> = process
   if (!Number.isInteger(n) || n < 1) throw new Error(`WEB_CONCURRENCY must be a whole number of processes, 1 or more (it is "${raw}").`);
   return n;
 }
+
+/**
+ * Whether an empty database gets the demo election (Medway 2023) at start-up: yes unless
+ * DEMO=off. A council setting up its own site from the browser (/setup, then Admin → Upload
+ * an election) starts with DEMO=off, so no demo is published beside its election and an
+ * export can be replayed into the empty site (a replay refuses an election already there).
+ */
+export function loadsDemo(env: Record<string, string | undefined> = process.env): boolean {
+  return env.DEMO?.trim().toLowerCase() !== 'off';
+}

@@ -101,3 +101,20 @@ describe('starting without PUBLIC_URL', { timeout: slowProcesses }, () => {
     await expect.poll(() => server.output()).toContain(`PUBLIC_URL is not set: links in feeds and posts go to http://localhost:${server.port}`);
   });
 });
+
+describe('starting on an empty database', { timeout: slowProcesses }, () => {
+  const medwayAnswer = (port: number) => fetch(`http://127.0.0.1:${port}/api/v1/elections/local.medway.2023-05-04`).then((res) => res.status);
+
+  it('loads the Medway demo, and says so', async () => {
+    const server = await startNodeServer({ DB_PATH: join(dir, 'demo.db'), HOST: '127.0.0.1' });
+    expect(await medwayAnswer(server.port)).toBe(200);
+    await expect.poll(() => server.output()).toContain('Loaded the demo election, Medway Council 2023 (no results yet).');
+  });
+
+  it('with DEMO=off stays empty for the council to set up, and says where an admin uploads the election', async () => {
+    const server = await startNodeServer({ DB_PATH: join(dir, 'no-demo.db'), HOST: '127.0.0.1', DEMO: 'off' });
+    expect(await medwayAnswer(server.port)).toBe(404);
+    await expect.poll(() => server.output()).toContain(`No election yet: an admin uploads its definition at http://localhost:${server.port}/admin/elections/new.`);
+    expect(server.output()).not.toContain('Loaded the demo');
+  });
+});

@@ -108,6 +108,14 @@ export interface LocalDeployment {
 }
 
 /**
+ * A local D1 in `dir` with the tables and nothing in them, as step 3 of README "Deploying to
+ * Cloudflare Workers" leaves it (--local for --remote): a site to set up from the browser.
+ */
+export async function createLocalD1Tables(dir: string): Promise<void> {
+  await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
+}
+
+/**
  * A local D1 in `dir` set up step by step as README "Deploying to Cloudflare Workers" says,
  * with --local for --remote: the migrations, then the CLI's --sql file (the demo election,
  * an officer and an API token) applied with `wrangler d1 execute`.
@@ -115,7 +123,7 @@ export interface LocalDeployment {
 export async function setUpLocalD1(dir: string): Promise<LocalDeployment> {
   const mirror = join(dir, 'mirror.db');
   const setupSql = join(dir, 'setup.sql');
-  await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
+  await createLocalD1Tables(dir);
   // In this process: test/cli/main.test.ts runs `npm run cli` as a process too.
   const cli = async (...args: string[]) => {
     const done = await cliInProcess([...args, '--sql', setupSql], { DB_PATH: mirror });

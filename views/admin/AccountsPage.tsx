@@ -60,7 +60,7 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
         </li>
       </ul>
       {notice && <p role="status">{notice}</p>}
-      <table class="votes">
+      <table class="votes people">
         <thead>
           <tr>
             <th scope="col">User</th>
@@ -82,7 +82,7 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
                 <td>{u.role}</td>
                 <td>
                   {own.length === 0 ? (
-                    <span class="muted">None</span>
+                    <span class="muted">No API tokens</span>
                   ) : (
                     <ul>
                       {own.map((t) => (

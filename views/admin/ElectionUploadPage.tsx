@@ -7,6 +7,7 @@ import type { ElectionDefinition } from '../../src/setup/definition';
 import { Layout, type SignedIn } from '../Layout';
 import { PartySwatch } from '../officer/PartySwatch';
 import { ProblemSummary } from './ProblemSummary';
+import { ScrollsSideways } from './ScrollsSideways';
 
 export interface ElectionPreview {
   definition: ElectionDefinition;
@@ -40,53 +41,57 @@ function Preview({ preview, csrf }: { preview: ElectionPreview; csrf: string }) 
         {countOf(seats, 'seat', 'seats')} up for election of {formatNumber(def.totalSeats)},{' '}
         {countOf(rows.candidates.length, 'candidate', 'candidates')}.
       </p>
-      <table class="votes">
-        <caption>Parties as recognised</caption>
-        <thead>
-          <tr>
-            <th scope="col">Party</th>
-            <th scope="col">Id</th>
-            <th scope="col" class="num">Candidates</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.parties.map((p) => (
+      <ScrollsSideways label="Parties as recognised">
+        <table class="votes">
+          <caption>Parties as recognised</caption>
+          <thead>
             <tr>
-              <th scope="row">
-                <PartySwatch colour={p.colour} /> {p.name}
-              </th>
-              <td>{p.id}</td>
-              <td class="num">{formatNumber(rows.candidates.filter((c) => c.partyId === p.id).length)}</td>
+              <th scope="col">Party</th>
+              <th scope="col">Id</th>
+              <th scope="col" class="num">Candidates</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table class="votes">
-        <caption>Wards</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ward</th>
-            <th scope="col" class="num">Seats</th>
-            <th scope="col" class="num">Electorate</th>
-            <th scope="col">Candidates, as on the ballot paper</th>
-          </tr>
-        </thead>
-        <tbody>
-          {def.contests.map((c) => (
+          </thead>
+          <tbody>
+            {rows.parties.map((p) => (
+              <tr>
+                <th scope="row">
+                  <PartySwatch colour={p.colour} /> {p.name}
+                </th>
+                <td>{p.id}</td>
+                <td class="num">{formatNumber(rows.candidates.filter((c) => c.partyId === p.id).length)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollsSideways>
+      <ScrollsSideways label="Wards">
+        <table class="votes">
+          <caption>Wards</caption>
+          <thead>
             <tr>
-              <th scope="row">{c.name}</th>
-              <td class="num">{formatNumber(c.seats)}</td>
-              <td class="num">{c.electorate > 0 ? formatNumber(c.electorate) : '–'}</td>
-              <td>
-                {rows.candidates
-                  .filter((cand) => cand.contestId === c.id)
-                  .map((cand) => `${cand.otherNames} ${cand.surname} (${partyOf.get(cand.partyId)?.name ?? cand.partyId})`.trim())
-                  .join('; ')}
-              </td>
+              <th scope="col">Ward</th>
+              <th scope="col" class="num">Seats</th>
+              <th scope="col" class="num">Electorate</th>
+              <th scope="col">Candidates, as on the ballot paper</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {def.contests.map((c) => (
+              <tr>
+                <th scope="row">{c.name}</th>
+                <td class="num">{formatNumber(c.seats)}</td>
+                <td class="num">{c.electorate > 0 ? formatNumber(c.electorate) : '–'}</td>
+                <td class="reading-width">
+                  {rows.candidates
+                    .filter((cand) => cand.contestId === c.id)
+                    .map((cand) => `${cand.otherNames} ${cand.surname} (${partyOf.get(cand.partyId)?.name ?? cand.partyId})`.trim())
+                    .join('; ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollsSideways>
       <form method="post" action="/admin/elections/import">
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="definition" value={preview.carried} />
