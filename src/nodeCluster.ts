@@ -4,7 +4,7 @@
 // starts a new one when one dies, and passes "post now" on to the one that runs the social
 // dispatcher. Each process learns of the others' writes within its pages' recheck time.
 import cluster, { type Worker } from 'node:cluster';
-import { databasePath } from './config';
+import { databasePath, loadsDemo } from './config';
 import { DatabasePathError, openDatabaseFile } from './databaseFile';
 import { loadDemoIfEmpty } from './demo';
 
@@ -20,7 +20,7 @@ export function clusterSlot(): number | null {
 
 export async function startPrimary(processes: number): Promise<void> {
   // Migrations and the demo once, here, before any server opens the file: never two at once.
-  const opened = await openDatabaseFile(databasePath(), loadDemoIfEmpty).catch((error: unknown) => {
+  const opened = await openDatabaseFile(databasePath(), loadsDemo() ? loadDemoIfEmpty : async () => null).catch((error: unknown) => {
     if (!(error instanceof DatabasePathError)) throw error;
     console.error(error.message);
     process.exit(1);

@@ -9,7 +9,7 @@ import { electionPath, embedPath } from '../views/public/paths';
 import { createApp } from './app';
 import { PublishedPages } from './results/publishedPages';
 import { collectAssets } from './assets/collect';
-import { databasePath, port } from './config';
+import { databasePath, loadsDemo, port } from './config';
 import { DatabasePathError, openDatabaseFile } from './databaseFile';
 import { sqliteBackup } from './backup/sqliteBackup';
 import { loadDemoIfEmpty } from './demo';
@@ -33,7 +33,7 @@ export interface ServerRole {
 
 export async function startNodeServer(role: ServerRole = { dispatcher: true, announce: true }): Promise<void> {
   const path = databasePath();
-  const opened = await openDatabaseFile(path, loadDemoIfEmpty).catch((error: unknown) => {
+  const opened = await openDatabaseFile(path, loadsDemo() ? loadDemoIfEmpty : async () => null).catch((error: unknown) => {
     if (!(error instanceof DatabasePathError)) throw error;
     console.error(error.message);
     process.exit(1);
@@ -101,6 +101,7 @@ export async function startNodeServer(role: ServerRole = { dispatcher: true, ann
   if (demo || role.demoLoaded) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);
   console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
   void listElections(db).then((elections) => {
+    if (elections.length === 0) console.log(`No election yet: an admin uploads its definition at ${base}/admin/elections/new.`);
     for (const e of elections) {
       console.log(logLine`  ${e.name}: ${base}${electionPath(e.id)}`);
       console.log(`    the widget for newsrooms' live blogs: ${base}${embedPath(e.id)}`);
