@@ -3,6 +3,8 @@
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import type { Db } from '../db/client';
 import { openSqlite, type SqliteHandle } from '../db/sqlite';
+import { databasePath, loadsDemo } from './config';
+import { loadDemoIfEmpty } from './demo';
 
 export class DatabasePathError extends Error {}
 
@@ -58,4 +60,18 @@ export async function openDatabaseFile<T>(path: string, prepare: (db: Db) => Pro
     const wrong = whatIsWrong(error);
     throw wrong ? refuse(wrong) : error;
   }
+}
+
+/**
+ * The server's database (DB_PATH) opened as `npm start` opens it: with the demo election in
+ * an empty file unless DEMO=off, and a file that cannot be used said in one line, then exit.
+ */
+export async function openServerDatabase(): Promise<SqliteHandle & { prepared: string | null; path: string }> {
+  const path = databasePath();
+  const opened = await openDatabaseFile(path, loadsDemo() ? loadDemoIfEmpty : async () => null).catch((error: unknown) => {
+    if (!(error instanceof DatabasePathError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
+  return { ...opened, path };
 }

@@ -4,9 +4,7 @@
 // starts a new one when one dies, and passes "post now" on to the one that runs the social
 // dispatcher. Each process learns of the others' writes within its pages' recheck time.
 import cluster, { type Worker } from 'node:cluster';
-import { databasePath, loadsDemo } from './config';
-import { DatabasePathError, openDatabaseFile } from './databaseFile';
-import { loadDemoIfEmpty } from './demo';
+import { openServerDatabase } from './databaseFile';
 
 /** Environment a process is started with: its place in the cluster. */
 const slotVariable = 'DECLARE_CLUSTER_SLOT';
@@ -20,11 +18,7 @@ export function clusterSlot(): number | null {
 
 export async function startPrimary(processes: number): Promise<void> {
   // Migrations and the demo once, here, before any server opens the file: never two at once.
-  const opened = await openDatabaseFile(databasePath(), loadsDemo() ? loadDemoIfEmpty : async () => null).catch((error: unknown) => {
-    if (!(error instanceof DatabasePathError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  });
+  const opened = await openServerDatabase();
   opened.close();
   const demoLoaded = opened.prepared ? '1' : '';
 

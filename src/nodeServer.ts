@@ -9,10 +9,9 @@ import { electionPath, embedPath } from '../views/public/paths';
 import { createApp } from './app';
 import { PublishedPages } from './results/publishedPages';
 import { collectAssets } from './assets/collect';
-import { databasePath, loadsDemo, port } from './config';
-import { DatabasePathError, openDatabaseFile } from './databaseFile';
+import { port } from './config';
+import { openServerDatabase } from './databaseFile';
 import { sqliteBackup } from './backup/sqliteBackup';
-import { loadDemoIfEmpty } from './demo';
 import { logLine } from './logLine';
 import { nodeAdapters } from './social/channels/nodeAdapters';
 import { startDispatchLoop, type DispatchLoop } from './social/dispatch/loop';
@@ -32,13 +31,7 @@ export interface ServerRole {
 }
 
 export async function startNodeServer(role: ServerRole = { dispatcher: true, announce: true }): Promise<void> {
-  const path = databasePath();
-  const opened = await openDatabaseFile(path, loadsDemo() ? loadDemoIfEmpty : async () => null).catch((error: unknown) => {
-    if (!(error instanceof DatabasePathError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  });
-  const { db, sqlite, close, prepared: demo } = opened;
+  const { db, sqlite, close, prepared: demo, path } = await openServerDatabase();
   const assets = await collectAssets();
 
   // @hono/node-server replaces the global Request and Response with its own lighter classes
