@@ -12,11 +12,14 @@
 //    again in consecutive runs, for a steady tail; the page while an officer posts a
 //    correction every 100 ms (round trip, and how long until the live section shows it);
 //    the server's memory before and after.
+// 3. Every core: the page with one server process and with one per CPU (WEB_CONCURRENCY),
+//    nothing pinned, since N processes and the load generator then share the cores.
 // Loopback only, bounded: BENCH_SECONDS per row (5 by default), BENCH_STEADY_RUNS runs (10).
+// CI runs it short (test/bench/bench.test.ts) to check that every figure is produced.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { answerKey, capture, type Captured } from './captured';
 import { nextLine, startChild } from './children';
 import { startDeclare } from './declareServer';
@@ -27,6 +30,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const coldSeconds = Number(process.env.BENCH_COLD_SECONDS ?? Math.max(seconds, 10));
 const steadyRuns = Number(process.env.BENCH_STEADY_RUNS ?? 10);
 const connections = 256;
+const cpus = availableParallelism();
 const targets = { ratioToHono: 0.8, p99Ms: 25, coldToWarmP99: 2, correctionP99Ms: 100 };
 
 interface DriverResult {
@@ -40,7 +44,7 @@ interface DriverResult {
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const cell = (text: string | number, width: number) => String(text).padStart(width);
 const row = (label: string, load: Load, ratios = '') =>
-  `${label.padEnd(34)}${cell(load.requestsPerSecond, 8)} req/s  p50 ${cell(ms(load.p50Ms), 7)}  p99 ${cell(ms(load.p99Ms), 7)}  failed ${load.failed}${ratios}`;
+  `${label.padEnd(44)}${cell(load.requestsPerSecond, 8)} req/s  p50 ${cell(ms(load.p50Ms), 7)}  p99 ${cell(ms(load.p99Ms), 7)}  failed ${load.failed}${ratios}`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 console.log(`Load generator: ${loadGeneratorName}; ${connections} connections, ${seconds} s per row.`);
@@ -84,7 +88,7 @@ try {
   console.log(`Results page: ${pageBytes} bytes, ${gzBytes} gzipped; 24 wards declared.\n`);
   // Warm all three up (JIT, connections) before measuring.
   for (const base of [rawNode.ready.url, hono.ready.url, declare.base]) {
-    for (const r of rows) await measureLoad(`${base}${r.path}`, { seconds: 1, connections, headers: r.headers });
+    for (const r of rows) await measureLoad(`${base}${r.path}`, { seconds: Math.min(1, seconds / 5), connections, headers: r.headers });
   }
 
   const results: { label: string; ours: Load; hono: Load; raw: Load }[] = [];
@@ -124,6 +128,22 @@ try {
   until the live section shows it:     p50 ${ms(corrections.shownAfter.p50)}, p99 ${ms(corrections.shownAfter.p99)}, max ${ms(corrections.shownAfter.max)}${corrections.neverShown ? `, never shown: ${corrections.neverShown}` : ''}`);
 
   console.log(`\nServer memory (RSS): ${Math.round(rssIdle)} MB idle at start, ${Math.round(declare.rssMb())} MB after the run.`);
+  await declare.stop();
+
+  // Every core: 1 → N processes, on any core, the load generator among them.
+  const scaling: { processes: number; load: Load; rssMb: number }[] = [];
+  for (const processes of [...new Set([1, cpus])]) {
+    const cluster = await startDeclare({ env: { WEB_CONCURRENCY: String(processes) }, pinned: false });
+    try {
+      await cluster.declareAll();
+      await measureLoad(cluster.page, { seconds: Math.min(2, seconds), connections, headers: gzip, pinned: false });
+      scaling.push({ processes, load: await measureLoad(cluster.page, { seconds, connections, headers: gzip, pinned: false }), rssMb: cluster.rssMb() });
+    } finally {
+      await cluster.stop();
+    }
+  }
+  console.log(`\nEvery core (${cpus} CPUs; results page, gzip; nothing pinned, the load generator shares the cores):`);
+  for (const { processes, load, rssMb } of scaling) console.log(`${row(`WEB_CONCURRENCY=${processes}`, load)}   RSS ${Math.round(rssMb)} MB`);
 
   const hot = results.filter((r) => !r.label.startsWith('Atom') && r.label !== 'results page');
   const lowest = hot.reduce((a, b) => (a.ours.requestsPerSecond / a.hono.requestsPerSecond < b.ours.requestsPerSecond / b.hono.requestsPerSecond ? a : b));

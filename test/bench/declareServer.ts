@@ -29,8 +29,15 @@ export interface RunningDeclare {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** `nodeArgs` go before the script (e.g. `--cpu-prof` to profile the server under load). */
-export async function startDeclare(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningDeclare> {
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Before the script (e.g. `--cpu-prof` to profile the server under load). */
+  nodeArgs?: string[];
+  /** On the servers' CPUs, apart from the load generator (the default); false for any core. */
+  pinned?: boolean;
+}
+
+export async function startDeclare({ env = {}, nodeArgs = [], pinned = true }: StartOptions = {}): Promise<RunningDeclare> {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'declare-bench-')), 'declare.db');
   const handle = openSqlite(dbPath);
   const def = freshMedway();
@@ -40,7 +47,7 @@ export async function startDeclare(env: Record<string, string> = {}, nodeArgs: s
   handle.close();
 
   await bundleNode();
-  const [command, args] = onServerCpus(process.execPath, [...nodeArgs, bundleFile]);
+  const [command, args] = onServerCpus(process.execPath, [...nodeArgs, bundleFile], pinned);
   const child = spawn(command, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],

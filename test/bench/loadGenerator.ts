@@ -23,6 +23,8 @@ export interface LoadOptions {
   seconds: number;
   connections: number;
   headers?: Record<string, string>;
+  /** Pinned to CPU 0 where possible (the default); false lets it run on any core. */
+  pinned?: boolean;
 }
 
 const installed = (command: string) => {
@@ -34,29 +36,31 @@ const installed = (command: string) => {
   }
 };
 
-const hasWrk = installed('wrk');
+// BENCH_LOAD_GENERATOR=autocannon measures with the fallback even where wrk is installed.
+const hasWrk = process.env.BENCH_LOAD_GENERATOR !== 'autocannon' && installed('wrk');
 const canPin = availableParallelism() >= 2 && installed('taskset');
 
 /** CPUs for the servers under test: all but the load generator's, when pinning is possible. */
 export const serverCpus = canPin ? `1-${availableParallelism() - 1}` : null;
 
-/** How a command is started on the servers' CPUs (unchanged where it cannot be pinned). */
-export function onServerCpus(command: string, args: string[]): [string, string[]] {
-  return serverCpus ? ['taskset', ['-c', serverCpus, command, ...args]] : [command, args];
+/** How a command is started on the servers' CPUs (unchanged where it cannot be pinned, or `pinned` is false). */
+export function onServerCpus(command: string, args: string[], pinned = true): [string, string[]] {
+  return serverCpus && pinned ? ['taskset', ['-c', serverCpus, command, ...args]] : [command, args];
 }
 
-export const loadGeneratorName = `${hasWrk ? 'wrk 1 thread' : 'autocannon in a worker thread (install wrk for a faster load generator: apt-get install wrk)'}${canPin ? ', pinned to CPU 0, servers on the other CPUs' : ', not pinned'}`;
+const placement = !canPin ? ', nothing pinned' : hasWrk ? ', pinned to CPU 0, servers on the other CPUs' : ', servers pinned to CPUs other than 0';
+export const loadGeneratorName = `${hasWrk ? 'wrk, 1 thread' : 'autocannon in a worker thread (install wrk for a faster load generator: apt-get install wrk)'}${placement}`;
 
 export function measureLoad(url: string, options: LoadOptions): Promise<Load> {
   return hasWrk ? withWrk(url, options) : withAutocannon(url, options);
 }
 
-async function withWrk(url: string, { seconds, connections, headers = {} }: LoadOptions): Promise<Load> {
+async function withWrk(url: string, { seconds, connections, headers = {}, pinned = true }: LoadOptions): Promise<Load> {
   const script = fileURLToPath(new URL('./wrk.lua', import.meta.url));
   const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '-s', script];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   args.push(url);
-  const [command, commandArgs] = canPin ? ['taskset', ['-c', '0', 'wrk', ...args]] : ['wrk', args];
+  const [command, commandArgs] = canPin && pinned ? ['taskset', ['-c', '0', 'wrk', ...args]] : ['wrk', args];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
