@@ -2,6 +2,7 @@
 // then import it. Nothing is written before the admin confirms the preview.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { makeCurrent } from '../../db/currentElection';
 import { DefinitionLockedError } from '../../db/setup';
 import { ElectionUploadPage } from '../../views/admin/ElectionUploadPage';
 import { requireRole } from '../auth/middleware';
@@ -46,6 +47,12 @@ export const adminElections = new Hono<AppEnv>()
       if (error instanceof SetupError) return refused(c, error.problems, { kind: reading.kind });
       throw error;
     }
+  })
+  // Make current: `/`, the widget's default and the public JSON's default lead to it (audited).
+  .post('/admin/elections/:electionId/current', async (c) => {
+    const made = await makeCurrent(c.var.db, c.req.param('electionId'), actorOf(c));
+    if (made === 'missing') return c.notFound();
+    return c.redirect('/admin?done=current', 303);
   })
   .post('/admin/elections/import', async (c) => {
     const body = await c.req.parseBody();
