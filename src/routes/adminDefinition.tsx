@@ -28,6 +28,14 @@ async function editing(c: Ctx) {
 }
 type Editing = NonNullable<Awaited<ReturnType<typeof editing>>>;
 
+/** The ward named in the address, with the election and its parties to choose from. */
+async function editingWard(c: Ctx) {
+  const e = await editing(c);
+  const index = e?.definition.contests.findIndex((w) => w.id === c.req.param('contestId')) ?? -1;
+  if (!e || index < 0) return null;
+  return { e, index, ward: e.definition.contests[index]!, parties: partyChoices(e.definition) };
+}
+
 /**
  * Saves what a form made of the definition, or says why not: with the form as typed when a
  * box is at fault, or as the election now stands when it changed under the form (typed
@@ -52,7 +60,9 @@ async function save<V>(
     return c.redirect(`${done}?saved=${outcome.changes.length}`, 303);
   } catch (error) {
     if (error instanceof DefinitionLockedError) return refused(`A result was entered for ${e.definition.name} just now, so its definition can no longer be changed.`);
-    if (error instanceof DefinitionChangedError) return refused(changedMeanwhile);
+    if (error instanceof DefinitionChangedError) {
+      return refused(`${e.definition.name} was changed by someone else at the same moment. Open this page again to see it as it now stands, then make your change.`);
+    }
     throw error;
   }
 }
@@ -82,21 +92,17 @@ export const adminDefinition = new Hono<AppEnv>()
     return save(c, e, body, values, () => applyCouncilForm(e.definition, typed), show, definitionPath(e.definition.id));
   })
   .get('/admin/elections/:electionId/edit/wards/:contestId', async (c) => {
-    const e = await editing(c);
-    const index = e?.definition.contests.findIndex((w) => w.id === c.req.param('contestId')) ?? -1;
-    if (!e || index < 0) return c.notFound();
-    const ward = e.definition.contests[index]!;
-    const parties = partyChoices(e.definition);
+    const found = await editingWard(c);
+    if (!found) return c.notFound();
+    const { e, ward, parties } = found;
     return c.html(
       <WardDefinitionPage election={e.definition} ward={ward} parties={parties} values={wardFormValues(ward, parties)} basis={e.basis} state={savedState(c, e.state)} signedIn={signedIn(c)} />,
     );
   })
   .post('/admin/elections/:electionId/edit/wards/:contestId', async (c) => {
-    const e = await editing(c);
-    const index = e?.definition.contests.findIndex((w) => w.id === c.req.param('contestId')) ?? -1;
-    if (!e || index < 0) return c.notFound();
-    const ward = e.definition.contests[index]!;
-    const parties = partyChoices(e.definition);
+    const found = await editingWard(c);
+    if (!found) return c.notFound();
+    const { e, index, ward, parties } = found;
     const body = await c.req.parseBody();
     const typed = readWardForm(body, ward.candidates.length);
     const show = (state: EditState, values: WardFormValues, status: 409 | 422) =>

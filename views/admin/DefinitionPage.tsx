@@ -60,25 +60,22 @@ function Parties({ definition, values, errors }: { definition: ElectionDefinitio
 
 function Wards({ definition }: { definition: ElectionDefinition }) {
   return (
-    <table class="votes">
-      <caption>Wards</caption>
+    <table class="votes" aria-labelledby="wards-heading">
       <thead>
         <tr>
           <th scope="col">Ward</th>
           <th scope="col" class="num">Seats</th>
           <th scope="col" class="num">Electorate</th>
-          <th scope="col" class="num">Candidates</th>
         </tr>
       </thead>
       <tbody>
         {definition.contests.map((c) => (
           <tr>
             <th scope="row">
-              <a href={wardDefinitionPath(definition.id, c.id)}>{c.name}</a>
+              <a href={wardDefinitionPath(definition.id, c.id)}>{c.name}</a> <span class="muted">({countOf(c.candidates.length, 'candidate', 'candidates')})</span>
             </th>
             <td class="num">{formatNumber(c.seats)}</td>
             <td class="num">{c.electorate > 0 ? formatNumber(c.electorate) : '–'}</td>
-            <td class="num">{formatNumber(c.candidates.length)}</td>
           </tr>
         ))}
       </tbody>
@@ -100,6 +97,9 @@ export function DefinitionPage({ definition, values, basis, state, signedIn }: D
         Changes show on the public pages as soon as they are saved, and each is in the audit log.
       </p>
       <EditNotices state={state} electionName={definition.name} />
+      <h2 id="wards-heading">Wards</h2>
+      <p>Each ward's seats, electorate, previous result and candidates are on its own page.</p>
+      <Wards definition={definition} />
       <h2>The council</h2>
       <EditForm action={definitionPath(definition.id)} csrf={signedIn.csrfToken} basis={basis} state={state} button="Save the council's details">
         <Box name={councilField.name} label="Name of the election" value={values.name} error={errors.get(councilField.name)} />
@@ -121,9 +121,6 @@ export function DefinitionPage({ definition, values, basis, state, signedIn }: D
         />
         <Parties definition={definition} values={values} errors={errors} />
       </EditForm>
-      <h2>Wards</h2>
-      <p>Each ward's seats, electorate, previous result and candidates are on its own page.</p>
-      <Wards definition={definition} />
     </Layout>
   );
 }

@@ -2,7 +2,7 @@
 // council, who ran it before, and its parties (colour, councillors continuing, a party
 // added, say one that held a ward before and stands nowhere tonight, or one removed that
 // nothing names). As with a ward, the form's own rules are a form's; the definition's are
-// the file's (saveEdit.ts).
+// the file's (editedDefinition.ts).
 import { z } from 'zod';
 import type { ElectionDefinition } from '../definition';
 import { identifyParty, looseKey } from '../parties';

@@ -1,7 +1,7 @@
 // Admin → Elections → Edit → a ward: its name, seats, electorate, previous result and
 // candidates (names, party and place on the ballot paper). The form's own rules are only
 // those of a form (a party chosen from the list, each place on the ballot paper once); every
-// rule of the definition itself is the file's, checked when the edit is saved (saveEdit.ts).
+// rule of the definition itself is the file's, checked when the edit is saved (editedDefinition.ts).
 import { z } from 'zod';
 import type { ElectionDefinition } from '../definition';
 import { boxOf, numberFrom, rowsSent, textOf, type FormBody } from './formValues';
