@@ -2,7 +2,7 @@
 // then import it. Nothing is written before the admin confirms the preview.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { makeCurrent } from '../../db/currentElection';
+import { currentElectionId, makeCurrent } from '../../db/currentElection';
 import { DefinitionLockedError } from '../../db/setup';
 import { ElectionUploadPage } from '../../views/admin/ElectionUploadPage';
 import { requireRole } from '../auth/middleware';
@@ -62,7 +62,8 @@ export const adminElections = new Hono<AppEnv>()
     try {
       const outcome = await importElection(c.var.db, reading.definition, actorOf(c));
       const { id, name } = reading.definition;
-      return c.html(<ElectionUploadPage signedIn={signedIn(c)} imported={{ id, name, contests: outcome.contests, created: outcome.created }} warnings={outcome.warnings} />);
+      const current = (await currentElectionId(c.var.db)) === id;
+      return c.html(<ElectionUploadPage signedIn={signedIn(c)} imported={{ id, name, contests: outcome.contests, created: outcome.created, current }} warnings={outcome.warnings} />);
     } catch (error) {
       if (error instanceof SetupError) return refused(c, error.problems);
       if (error instanceof DefinitionLockedError) return refused(c, [error.message]);
