@@ -91,6 +91,12 @@ export interface AppOptions {
    * page says to use `wrangler d1 export` instead.
    */
   backup?: MakeBackup;
+  /**
+   * The public pages' render cache. Unset, a fresh one that reads the election's version on
+   * every request; Node passes one that remembers it briefly and keeps answers ready to send
+   * before the app (src/results/publishedPages.tsx), since its own writes tell it at once.
+   */
+  published?: PublishedPages;
 }
 
 export function createApp(options: AppOptions) {
@@ -106,16 +112,13 @@ export function createApp(options: AppOptions) {
   const started = (): Started =>
     options.startedAt === undefined ? { at: firstRequestAt ?? Date.now(), kind: 'first-request' } : { at: options.startedAt, kind: 'process' };
   app.use(securityHeaders);
-  // Before anything reads a request: refuse what no route would take (an unknown address,
-  // a method the address does not take, too large a body, the wrong kind of body).
-  app.use(knownRoutes(() => app.routes, notFound));
-  app.use(limitBodySize);
-  app.use(expectedBodyTypes);
   // The public pages, JSON and feeds come first: the election-night hot path needs no
   // session, no CSRF check, no request id (its answers are the same for everyone, and Hono
   // drops a header set before the handler from the ready-made responses they send) and no
-  // per-request setup, only the database. All three share one render cache.
-  const published = new PublishedPages();
+  // per-request setup, only the database. All three share one render cache. They come even
+  // before the refusals below: a request they answer is a GET of a known address, whose body
+  // (if any) nobody reads.
+  const published = options.published ?? new PublishedPages();
   // A fixed PUBLIC_URL is read once, so a malformed one stops the server at start-up
   // rather than failing requests; on Workers it comes with each request's environment.
   const { publicUrl } = options;
@@ -139,14 +142,26 @@ export function createApp(options: AppOptions) {
   };
   const publicOrigin = (c: Context) => (typeof publicUrl === 'function' ? originOfUrl(publicUrl(c)) : fixedOrigin);
   const originOf = (c: Context) => publicOrigin(c) ?? new URL(c.req.url).origin;
-  app.route('/', health(options.db));
-  app.route('/', openDataPreflightRoutes);
-  app.route('/', openApiRoutes);
   // The results page's embed snippet shows the configured address, never a request's Host:
   // the page is kept by caches for everyone (without one, a Worker's snippet is relative).
   app.route('/', resultsPages(options.db, published, (c) => publicOrigin(c) ?? ''));
   app.route('/api/v1', publicApi(options.db, published));
   app.route('/api/v1', feeds(options.db, publicOrigin, published));
+  // Before anything else reads a request: refuse what no route would take (an unknown address,
+  // a method the address does not take, too large a body, the wrong kind of body).
+  app.use(knownRoutes(() => app.routes, notFound));
+  app.use(limitBodySize);
+  app.use(expectedBodyTypes);
+  // Whatever this process writes shows on the public pages at once: any request that may have
+  // written makes them read the election's version again (other processes' writes show within
+  // their recheck time).
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') published.forgetVersions();
+  });
+  app.route('/', health(options.db));
+  app.route('/', openDataPreflightRoutes);
+  app.route('/', openApiRoutes);
   app.use(requestId());
   // Browsers send Origin with every form post: one from another site is refused outright.
   app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin(c) }));

@@ -1,97 +1,17 @@
-// The Node entry: an embedded SQLite file and an HTTP server. `npm start`.
-import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
-import { hasAdmin } from '../db/firstAdmin';
-import { listElections } from '../db/results';
-import { electionPath, embedPath } from '../views/public/paths';
-import { createApp } from './app';
-import { collectAssets } from './assets/collect';
-import { databasePath, port } from './config';
-import { DatabasePathError, openDatabaseFile } from './databaseFile';
-import { sqliteBackup } from './backup/sqliteBackup';
-import { loadDemoIfEmpty } from './demo';
-import { logLine } from './logLine';
-import { nodeAdapters } from './social/channels/nodeAdapters';
-import { startDispatchLoop } from './social/dispatch/loop';
-import { socialFromEnv } from './social/runtime';
+// The Node entry: `npm start`. One server process (src/nodeServer.ts), or with
+// WEB_CONCURRENCY=N (by default one per CPU) N of them sharing one port and one SQLite file
+// (src/nodeCluster.ts), whose primary never loads the app itself.
+import { webConcurrency } from './config';
+import { clusterSlot, roleInCluster, startPrimary } from './nodeCluster';
 
-const path = databasePath();
-const opened = await openDatabaseFile(path, loadDemoIfEmpty).catch((error: unknown) => {
-  if (!(error instanceof DatabasePathError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-});
-const { db, sqlite, close, prepared: demo } = opened;
-const assets = await collectAssets();
-
-// @hono/node-server replaces the global Request and Response with its own lighter classes
-// (its default, overrideGlobalObjects): it writes those without a stream, and the results
-// page serves about half as many requests a second without them (measured here). So a client
-// library must never rely on `instanceof Response`: masto does, and read every Mastodon
-// error inside the server as a dropped connection until its adapter learned to recognise
-// them (src/social/channels/mastodonAnswers.ts; test/social/inServer.test.ts and
-// overriddenGlobals.test.ts hold every adapter to it).
-//
-// The server listens before the app is built, because links need the port it got: with
-// PORT=0 the system chooses one. Nothing from the listening callback to the first line
-// below awaits, so the app exists before any connection is read.
-const server = createAdaptorServer({ fetch: (request, env) => app.fetch(request, env), hostname: process.env.HOST });
-const boundPort = await new Promise<number>((resolve) => server.listen(port(), process.env.HOST, () => resolve((server.address() as AddressInfo).port)));
-const base = `http://localhost:${boundPort}`;
-
-// Feeds and posts link to PUBLIC_URL; without it, to this server as seen from this
-// machine. Never to the address a request names: feeds are kept by caches for everyone.
-const publicUrl = process.env.PUBLIC_URL || base;
-if (!process.env.PUBLIC_URL && process.env.NODE_ENV === 'production') {
-  console.warn(`PUBLIC_URL is not set: links in feeds and posts go to ${publicUrl}. Set it to the address the public uses.`);
-}
-// Social posts: channels from the environment, dispatched by a loop in this process.
-const socialEnv = { ...process.env, PUBLIC_URL: publicUrl };
-const social = socialFromEnv(db, socialEnv, nodeAdapters);
-for (const problem of social.config.problems) console.warn(logLine`[social] ${problem}`);
-const posting = startDispatchLoop(social.dispatcher, { pollMs: social.pollMs });
-const app = createApp({
-  db: () => db,
-  assets,
-  channels: social.channelNames,
-  onDeclared: () => posting.wake(),
-  socialEnv: () => socialEnv,
-  publicUrl,
-  publicUrlConfigured: !!process.env.PUBLIC_URL,
-  setupToken: () => process.env.SETUP_TOKEN,
-  allowHttpLogin: process.env.ALLOW_HTTP_LOGIN === 'on',
-  startedAt: Date.now() - process.uptime() * 1000,
-  backup: sqliteBackup(sqlite),
-});
-if (process.env.ALLOW_HTTP_LOGIN === 'on') {
-  console.warn('WARNING: ALLOW_HTTP_LOGIN=on: officers can sign in over plain HTTP, unencrypted. For rehearsals on a private network only, never on the night.');
-}
-
-// The first line on stdout, whatever follows: tests (and scripts) started with PORT=0 read
-// the port from it.
-console.log(`Declare is running on ${base} (database: ${path})`);
-if (demo) console.log(`Loaded the demo election, Medway Council 2023 (no results yet).`);
-console.log(`Each declaration is posted to: ${social.channelNames.join(', ') || 'no social channel'} (see /admin/social).`);
-void listElections(db).then((elections) => {
-  for (const e of elections) {
-    console.log(logLine`  ${e.name}: ${base}${electionPath(e.id)}`);
-    console.log(`    the widget for newsrooms' live blogs: ${base}${embedPath(e.id)}`);
+const processes = (() => {
+  try {
+    return webConcurrency();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
   }
-  console.log(`To enter results, create an officer login and sign in at ${base}/officer:`);
-  console.log(`  npm run cli -- user add <name> --role officer`);
-});
-void hasAdmin(db).then((any) => {
-  if (!any && process.env.SETUP_TOKEN) console.log(`No admin yet: create the first one at ${base}/setup with the SETUP_TOKEN.`);
-});
-
-// Finish in-flight requests and close the database cleanly on Ctrl-C or a stop signal.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close(async () => {
-      // Let a post being sent finish, so its outcome is recorded rather than left uncertain.
-      await posting.stop();
-      close();
-      process.exit(0);
-    });
-  });
-}
+})();
+const slot = clusterSlot();
+if (slot === null && processes > 1) await startPrimary(processes);
+else await (await import('./nodeServer')).startNodeServer(slot === null ? undefined : roleInCluster(slot));

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../db/sqlite';
 import { loadDemoIfEmpty } from '../src/demo';
-import { runScript, slowProcesses, startNodeServer, stopServers } from './support/processes';
+import { runScript, serverEntry, slowProcesses, startNodeServer, stopServers } from './support/processes';
 
 afterEach(stopServers);
 
 const dir = mkdtempSync(join(tmpdir(), 'declare-startup-'));
-const startWith = (dbPath: string) => runScript('src/node.ts', [], { DB_PATH: dbPath, PORT: '1', HOST: '127.0.0.1' });
+const startWith = (dbPath: string) => runScript(serverEntry, [], { DB_PATH: dbPath, PORT: '1', HOST: '127.0.0.1', WEB_CONCURRENCY: '1' });
 
 /** A real database with the demo election in it, as a night's file would be. */
 async function realDatabase(name: string): Promise<string> {

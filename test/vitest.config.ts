@@ -41,6 +41,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             environment: 'node',
             include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
             exclude: [...configDefaults.exclude, workersTests],
+            // Builds dist/node.js once, so that tests start the server as `npm start` does.
+            globalSetup: ['test/globalSetup.ts'],
           },
         },
         {

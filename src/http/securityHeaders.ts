@@ -58,6 +58,14 @@ const alreadySecured = new WeakSet<Response>();
 export function securedResponse(path: string, body: BodyInit | null, init: ResponseInit & { headers: Record<string, string> }): Response {
   Object.assign(init.headers, securityHeadersFor(path));
   init.headers['cache-control'] ??= notStored['cache-control'];
+  return presecuredResponse(body, init);
+}
+
+/**
+ * A response whose header object already holds the security headers and its caching (a
+ * header block built once and shared, src/http/sendRendered.ts): nothing is added to it.
+ */
+export function presecuredResponse(body: BodyInit | null, init: ResponseInit & { headers: Record<string, string> }): Response {
   const response = new Response(body, init);
   alreadySecured.add(response);
   return response;

@@ -4,7 +4,9 @@
 //
 // updatedAt has millisecond resolution, so two writes in the same millisecond carry the same
 // version. An entry built within `settleMs` of its version's time could have missed the
-// second one; it is built once more after that window, so such staleness is bounded.
+// second one; it is built once more after that window, so such staleness is bounded. That
+// second build happens behind the entry it replaces: requests meanwhile get the first one
+// (the same version) rather than waiting, so a busy page never stalls on it.
 
 interface Entry<T> {
   version: string;
@@ -12,6 +14,8 @@ interface Entry<T> {
   changedAt: number;
   value: Promise<T>;
   builtAt: number;
+  /** The second build after `settleMs` has begun. */
+  rebuilding?: boolean;
 }
 
 export interface VersionedCacheOptions {
@@ -36,7 +40,10 @@ export class VersionedCache<T> {
   get(key: string, version: string, build: () => Promise<T>): Promise<T> {
     const now = this.now();
     const entry = this.entries.get(key);
-    if (entry && entry.version === version && !this.mayHaveMissedAWrite(entry, now)) return entry.value;
+    if (entry && entry.version === version) {
+      if (!entry.rebuilding && this.mayHaveMissedAWrite(entry, now)) this.rebuildBehind(key, entry, build, now);
+      return entry.value;
+    }
 
     const fresh: Entry<T> = { version, changedAt: Date.parse(version), value: build(), builtAt: now };
     this.entries.delete(key);
@@ -47,6 +54,18 @@ export class VersionedCache<T> {
       if (this.entries.get(key) === fresh) this.entries.delete(key);
     });
     return fresh.value;
+  }
+
+  private rebuildBehind(key: string, entry: Entry<T>, build: () => Promise<T>, now: number): void {
+    entry.rebuilding = true;
+    const value = build();
+    value.then(
+      () => {
+        if (this.entries.get(key) === entry) this.entries.set(key, { version: entry.version, changedAt: entry.changedAt, value, builtAt: now });
+      },
+      // Kept as it was; a later request tries again.
+      () => (entry.rebuilding = false),
+    );
   }
 
   private mayHaveMissedAWrite(entry: Entry<T>, now: number): boolean {

@@ -24,7 +24,11 @@ import {
   embedLivePath,
   embedPath,
 } from '../../views/public/paths';
+import type { Context } from 'hono';
 import { embedHostScript } from '../assets/asset';
+import type { Caching } from '../http/caching';
+import { sendRendered } from '../http/sendRendered';
+import { ReadyAnswers } from '../published/readyAnswers';
 import { embedScriptIntegrity } from '../assets/embedScriptIntegrity';
 import { prepare, type Rendered } from '../http/rendered';
 import { changesSince } from './changesSince';
@@ -129,7 +133,82 @@ function electionEmbedCode(results: ElectionView['results'], origin: string) {
 /** A cache key that no two different lists of ids can share, whatever the ids contain. */
 const keyOf = (...parts: string[]) => JSON.stringify(parts);
 
+export interface PublishedPagesOptions {
+  /**
+   * How long an election's version, once read, is trusted without reading it again (ms). 0,
+   * the default, reads it on every request. Node sets a few hundred: our own writes call
+   * `forgetVersions()` so they show at once, and writes by another process (the CLI, a second
+   * server process) show within this time. A busy page then costs no database read at all.
+   */
+  versionRecheckMs?: number;
+  /**
+   * Keeps each answer sent ready for the next identical GET, answered by `readyAnswer()`
+   * before the app (src/published/readyAnswers.ts). Needs `versionRecheckMs`.
+   */
+  keepAnswersReady?: boolean;
+  now?: () => number;
+}
+
+/** Distinct elections whose version is remembered: ids nobody asks for again are not kept for ever. */
+const maxRememberedVersions = 100;
+
 export class PublishedPages {
+  private readonly versionRecheckMs: number;
+  private readonly now: () => number;
+  private readonly versions = new Map<string, { version: string; readAt: number }>();
+  /** Bumped by forgetVersions(): a read that began before a write must not remember what it read. */
+  private generation = 0;
+
+  /** Which election and version each kept render was built for. */
+  private readonly builtFor = new WeakMap<Rendered, { electionId: string; version: string }>();
+  private readonly ready: ReadyAnswers | null;
+
+  constructor(options: PublishedPagesOptions = {}) {
+    this.versionRecheckMs = options.versionRecheckMs ?? 0;
+    this.now = options.now ?? Date.now;
+    this.ready =
+      options.keepAnswersReady && this.versionRecheckMs > 0
+        ? new ReadyAnswers({ versionNow: (electionId) => this.knownVersion(electionId), now: this.now })
+        : null;
+  }
+
+  /** Sends a render from this cache, and keeps it ready for the next identical GET. */
+  send(c: Context, rendered: Rendered, caching: Caching, contentType = 'text/html; charset=utf-8'): Response {
+    const built = this.ready && c.req.method === 'GET' && !c.req.url.includes('?') ? this.builtFor.get(rendered) : undefined;
+    if (built) this.ready!.keep(c.req.path, { ...built, rendered, caching, contentType });
+    return sendRendered(c, rendered, caching, contentType);
+  }
+
+  /** The answer to a GET that is ready without the app, if any (see keepAnswersReady). */
+  readyAnswer(request: Request): Response | undefined {
+    return this.ready?.answer(request);
+  }
+
+  /** The election's version if it is known without a read; undefined when it must be read. */
+  private knownVersion(electionId: string): string | undefined {
+    const known = this.versions.get(electionId);
+    return known && this.now() - known.readAt < this.versionRecheckMs ? known.version : undefined;
+  }
+
+  private async stampedLive(electionId: string, version: string, rendered: Promise<LiveRender>): Promise<LiveRender> {
+    const live = await rendered;
+    this.builtFor.set(live.fragment, { electionId, version });
+    return live;
+  }
+
+  /** Notes which version a render was built for, so that an answer kept from it knows when it is out of date. */
+  private async stamped(electionId: string, version: string, rendered: Promise<Rendered>): Promise<Rendered> {
+    const done = await rendered;
+    this.builtFor.set(done, { electionId, version });
+    return done;
+  }
+
+  /** Our own process changed the database: read every election's version again on its next request. */
+  forgetVersions(): void {
+    this.versions.clear();
+    this.generation++;
+  }
+
   private readonly views = new VersionedCache<ElectionView | null>({ maxEntries: 50 });
   private readonly sections = new VersionedCache<LiveRender>({ maxEntries: 1000 });
   private readonly pages = new VersionedCache<Rendered>({ maxEntries: 1000 });
@@ -151,7 +230,7 @@ export class PublishedPages {
     // Apart from the other pages when kept per address, for the reason the feeds are.
     const cache = perOrigin ? this.documents : this.pages;
     return cache.get(keyOf(kind, electionId, perOrigin ? origin : ''), current.version, async () =>
-      prepare(await htmlOf(await page(current.view, live.section, origin))),
+      this.stamped(electionId, current.version, prepare(await htmlOf(await page(current.view, live.section, origin)))),
     );
   }
 
@@ -167,7 +246,7 @@ export class PublishedPages {
    */
   async electionDocument(db: Db, electionId: string, key: string, build: (view: ElectionView) => string | Promise<string>): Promise<Rendered | null> {
     const current = await this.current(db, electionId);
-    return current && this.documents.get(keyOf(key, electionId), current.version, async () => prepare(await build(current.view)));
+    return current && this.documents.get(keyOf(key, electionId), current.version, async () => this.stamped(electionId, current.version, prepare(await build(current.view))));
   }
 
   /** The election JSON with only the contests changed after `since` (canonical UTC, see changesSince.ts). */
@@ -192,7 +271,7 @@ export class PublishedPages {
     const contest = current && findContest(current.view, contestId);
     if (!current || !contest) return null;
     return this.pages.get(keyOf('json', electionId, contestId), current.version, () =>
-      prepare(JSON.stringify(contestView(current.view, contest).result)),
+      this.stamped(electionId, current.version, prepare(JSON.stringify(contestView(current.view, contest).result))),
     );
   }
 
@@ -203,7 +282,7 @@ export class PublishedPages {
     if (!current || !contest) return null;
     const live = await this.contestSection(current, contest, kind);
     return this.pages.get(keyOf(kind, electionId, contestId), current.version, async () =>
-      prepare(await htmlOf(contestPages[kind].page(contestView(current.view, contest), live.section))),
+      this.stamped(electionId, current.version, prepare(await htmlOf(contestPages[kind].page(contestView(current.view, contest), live.section)))),
     );
   }
 
@@ -216,7 +295,7 @@ export class PublishedPages {
 
   /** The election as it stands: one indexed read, and a load only when it has changed. */
   private async current(db: Db, electionId: string): Promise<Current | null> {
-    const version = await electionUpdatedAt(db, electionId);
+    const version = await this.versionOf(db, electionId);
     if (version === null) return null;
     const view = await this.views.get(electionId, version, async () => {
       const snapshot = await loadElection(db, electionId);
@@ -225,10 +304,28 @@ export class PublishedPages {
     return view && { version, view };
   }
 
+  /** The election's version (its updatedAt): remembered for `versionRecheckMs`, else read. */
+  private async versionOf(db: Db, electionId: string): Promise<string | null> {
+    if (this.versionRecheckMs <= 0) return electionUpdatedAt(db, electionId);
+    const now = this.now();
+    const known = this.versions.get(electionId);
+    if (known && now - known.readAt < this.versionRecheckMs) return known.version;
+    const generation = this.generation;
+    const version = await electionUpdatedAt(db, electionId);
+    // An unknown id is not remembered: asking for made-up ids must not grow our memory.
+    if (version !== null && generation === this.generation) {
+      if (this.versions.size >= maxRememberedVersions) this.versions.clear();
+      this.versions.set(electionId, { version, readAt: now });
+    }
+    return version;
+  }
+
   private electionSection({ version, view }: Current, kind: ElectionPageKind): Promise<LiveRender> {
     const electionId = view.results.id;
     const { livePath, live } = electionPages[kind];
-    return this.sections.get(keyOf(kind, electionId), version, () => renderLive(livePath(electionId), live(view), view.news));
+    return this.sections.get(keyOf(kind, electionId), version, async () =>
+      this.stampedLive(electionId, version, renderLive(livePath(electionId), live(view), view.news)),
+    );
   }
 
   private contestSection({ version, view }: Current, contest: ContestSnapshot, kind: ContestPageKind): Promise<LiveRender> {
@@ -236,7 +333,7 @@ export class PublishedPages {
     const { livePath, live } = contestPages[kind];
     return this.sections.get(keyOf(kind, electionId, contest.id), version, () => {
       const ward = contestView(view, contest);
-      return renderLive(livePath(electionId, contest.id), live(ward), ward.news);
+      return this.stampedLive(electionId, version, renderLive(livePath(electionId, contest.id), live(ward), ward.news));
     });
   }
 }

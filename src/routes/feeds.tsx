@@ -83,7 +83,9 @@ export function feeds(database: (c: Context) => Db, publicOrigin: (c: Context) =
         await pages.electionDocumentOnce(database(c), electionId, (view) => feed.build(view, new URL(c.req.url).origin))
       : await pages.electionDocument(database(c), electionId, `${kind} ${configured ?? ''}`, (view) => feed.build(view, configured ?? ''));
     if (!rendered) return openDataError(c, 404, 'not_found', 'There is no election with that id.');
-    return sendRendered(c, rendered, perRequest ? perAddressOpenData : openDataCaching, feed.contentType, feed.headers?.(electionId));
+    if (perRequest) return sendRendered(c, rendered, perAddressOpenData, feed.contentType, feed.headers?.(electionId));
+    const extra = feed.headers?.(electionId);
+    return extra ? sendRendered(c, rendered, openDataCaching, feed.contentType, extra) : pages.send(c, rendered, openDataCaching, feed.contentType);
   };
   return new Hono<AppEnv>()
     .get('/elections/:electionId/declarations.atom', serve('atom', atom))

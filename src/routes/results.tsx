@@ -11,12 +11,6 @@ import type { Rendered } from '../http/rendered';
 import { sendRendered } from '../http/sendRendered';
 import { PublishedPages } from '../results/publishedPages';
 
-// Short shared-cache lifetimes (src/http/caching.ts) let a CDN absorb the spike while results
-// still arrive within seconds.
-function send(c: Context<AppEnv>, rendered: Rendered | null, caching: Caching, missing: string) {
-  return rendered ? sendRendered(c, rendered, caching) : notFoundPage(c, missing, unknownIdCaching);
-}
-
 const noElection = 'There is no election with that id.';
 const noElectionYet = 'No election has been set up yet.';
 const noWard = 'There is no ward with that id in this election.';
@@ -27,6 +21,10 @@ const noWard = 'There is no ward with that id in this election.';
  * public address, for the results page's embed snippet ('' when none is configured).
  */
 export function resultsPages(database: (c: Context) => Db, pages = new PublishedPages(), origin: (c: Context) => string = () => '') {
+  // Short shared-cache lifetimes (src/http/caching.ts) let a CDN absorb the spike while results
+  // still arrive within seconds.
+  const send = (c: Context<AppEnv>, rendered: Rendered | null, caching: Caching, missing: string) =>
+    rendered ? pages.send(c, rendered, caching) : notFoundPage(c, missing, unknownIdCaching);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       // The current election (db/currentElection.ts): one small read.
@@ -37,11 +35,14 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
     })
     // The widget's default, for a live blog that follows whichever election is current: the
     // current election's widget itself (no redirect inside the newsroom's frame), cached as
-    // briefly as any widget, so a change of the current election shows within seconds.
-    // Before `:electionId`, which would otherwise take "current" as an id (no election may have it).
+    // briefly as any widget, so a change of the current election shows within seconds. Never
+    // kept ready before the app (src/published/readyAnswers.ts): which election is current
+    // changes without any election's version changing. Before `:electionId`, which would
+    // otherwise take "current" as an id (no election may have it).
     .get('/embed/elections/current', async (c) => {
       const current = await currentElectionId(database(c));
-      return send(c, current ? await pages.electionPage(database(c), current, 'embed') : null, pageCaching, noElectionYet);
+      const rendered = current ? await pages.electionPage(database(c), current, 'embed') : null;
+      return rendered ? sendRendered(c, rendered, pageCaching) : notFoundPage(c, noElectionYet, unknownIdCaching);
     })
     .get('/elections/:electionId', async (c) =>
       send(c, await pages.electionPage(database(c), c.req.param('electionId'), 'results', origin(c)), pageCaching, noElection),

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { onServerCpus } from './loadGenerator';
 
 export interface Child<T> {
   process: ChildProcess;
@@ -11,10 +12,15 @@ export interface Child<T> {
   stop(): Promise<void>;
 }
 
-/** Starts `script` (next to this file) under tsx and waits for its first line of JSON. */
-export async function startChild<T>(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<Child<T>> {
+/**
+ * Starts `script` (next to this file) under tsx and waits for its first line of JSON. A
+ * server under test runs on the servers' CPUs, apart from the load generator's.
+ */
+export async function startChild<T>(script: string, args: string[] = [], env: Record<string, string> = {}, server = false): Promise<Child<T>> {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  const node: [string, string[]] = [process.execPath, ['--import', 'tsx', file, ...args]];
+  const [command, commandArgs] = server ? onServerCpus(...node) : node;
+  const child = spawn(command, commandArgs, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });

@@ -32,7 +32,15 @@ describe('VersionedCache', () => {
     clock = at(500);
     expect(await cache.get('page', changedAt, async () => 'both writes')).toBe('first write only');
     clock = at(1500);
-    expect(await cache.get('page', changedAt, async () => 'both writes')).toBe('both writes');
+    // The second build runs behind the first: the request that starts it is not kept waiting.
+    let finish!: () => void;
+    const rebuilt = new Promise<void>((resolve) => (finish = resolve));
+    expect(await cache.get('page', changedAt, () => rebuilt.then(() => 'both writes'))).toBe('first write only');
+    expect(await cache.get('page', changedAt, async () => 'built twice')).toBe('first write only');
+    finish();
+    await rebuilt;
+    await Promise.resolve();
+    expect(await cache.get('page', changedAt, async () => 'built twice')).toBe('both writes');
     clock = at(9000);
     expect(await cache.get('page', changedAt, async () => 'never built')).toBe('both writes');
   });

@@ -104,14 +104,14 @@ export function currentElectionSuite(driver: string, open: () => Promise<Db>): v
       expect(widget.headers.get('cache-control')).toBe('public, max-age=5, s-maxage=5, stale-while-revalidate=30');
       const api = await h.app.request('/api/v1/elections/current');
       expect(api.headers.get('access-control-allow-origin')).toBe('*');
-      expect((await api.json()).id).toBe(h.def.id);
+      expect(((await api.json()) as { id: string }).id).toBe(h.def.id);
       // The ETag is the election's: a newsroom polling the default sees the switch as a change.
       const etag = api.headers.get('etag')!;
       expect((await h.app.request('/api/v1/elections/current', { headers: { 'if-none-match': etag } })).status).toBe(304);
       expect((await makeCurrent(by.id)).status).toBe(303);
       const switched = await h.app.request('/api/v1/elections/current', { headers: { 'if-none-match': etag } });
       expect(switched.status).toBe(200);
-      expect((await switched.json()).id).toBe(by.id);
+      expect(((await switched.json()) as { id: string }).id).toBe(by.id);
     });
 
     it('shows a typed election name as text on the admin page and in the notice', async () => {

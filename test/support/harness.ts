@@ -3,6 +3,7 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createApp } from '../../src/app';
+import type { PublishedPages } from '../../src/results/publishedPages';
 import { hashToken, newApiToken } from '../../src/auth/secrets';
 import { readTogether, type Db, type Statement } from '../../db/client';
 import { loadElection, type ContestSnapshot } from '../../db/results';
@@ -25,6 +26,8 @@ export async function harness(
     /** The environment the social channels are configured from (names shown on admin pages). */
     socialEnv?: Record<string, string>;
     startedAt?: number;
+    /** The public pages' render cache (Node's, with answers kept ready, in its own tests). */
+    published?: PublishedPages;
   } = {},
 ) {
   const db = await open();
@@ -37,6 +40,7 @@ export async function harness(
     publicUrl: options.publicUrl,
     socialEnv: socialEnv && (() => socialEnv),
     startedAt,
+    published: options.published,
   });
   const tag = def.id.split('.').at(-1);
 

@@ -1,12 +1,19 @@
-// Our own scripts as real processes: the server (`src/node.ts`), the CLI, the simulator.
-// Always `node --import tsx`, never the tsx command: that forks a second node process, which
-// a kill of the first (or a timeout) would leave running. Every process has a time limit
-// and is killed outright when it passes, so a stuck child fails its test instead of
-// outliving the run.
+// Our own scripts as real processes: the server as `npm start` runs it (the bundle,
+// dist/node.js, built once per test run by test/globalSetup.ts), the CLI, the simulator.
+// TypeScript files run with `node --import tsx`, never the tsx command: that forks a second
+// node process, which a kill of the first (or a timeout) would leave running. Every process
+// has a time limit and is killed outright when it passes, so a stuck child fails its test
+// instead of outliving the run.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const fromRepo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
+
+/** The server as `npm start` runs it. */
+export const serverEntry = 'dist/node.js';
+
+/** How node runs one of our files: TypeScript through tsx, the bundle as it is. */
+const nodeArgs = (path: string) => (path.endsWith('.ts') ? ['--import', 'tsx', fromRepo(path)] : [fromRepo(path)]);
 
 /**
  * For a test that runs several of our processes one after another: each takes 1 to 2 s to
@@ -21,12 +28,12 @@ export interface Finished {
 }
 
 /**
- * Runs a TypeScript file of ours to the end, with `env` added to cleanEnv(). A non-zero
+ * Runs a file of ours (TypeScript, or the server's bundle) to the end, with `env` added to cleanEnv(). A non-zero
  * exit is a result (code and output), not an exception.
  */
 export function runScript(path: string, args: string[], env: Record<string, string> = {}, timeoutMs = 25_000): Promise<Finished> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', fromRepo(path), ...args], { env: cleanEnv(env), timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...nodeArgs(path), ...args], { env: cleanEnv(env), timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr: error?.killed ? `${stderr}\n(killed after ${timeoutMs} ms)` : stderr });
     });
@@ -73,12 +80,13 @@ function portOnFirstLine(line: string): number | undefined {
 }
 
 /**
- * `src/node.ts` with this environment (added to cleanEnv()), once its first line says where
- * it is running. PORT=0 unless `env` names one: the system chooses a free port as the server
- * binds it, and the first line gives it (never a port probed free, then closed, then taken).
+ * The server as `npm start` runs it, with this environment (added to cleanEnv()), once its
+ * first line says where it is running. PORT=0 unless `env` names one: the system chooses a
+ * free port as the server binds it, and the first line gives it (never a port probed free,
+ * then closed, then taken). One process unless `env` sets WEB_CONCURRENCY.
  */
 export function startNodeServer(env: Record<string, string>, timeoutMs = 20_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRepo('src/node.ts')], { env: cleanEnv({ PORT: '0', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeArgs(serverEntry), { env: cleanEnv({ PORT: '0', WEB_CONCURRENCY: '1', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   // Known before it starts, so stopServers() kills it even if the test gives up waiting.
   servers.push(child);
   let out = '';
