@@ -4,6 +4,7 @@
 import { countOf, formatNumber } from '../../src/domain';
 import type { ElectionDefinition } from '../../src/setup/definition';
 import { councilField, partyChoices, type CouncilFormValues } from '../../src/setup/edit/councilForm';
+import { neutralColour } from '../../src/setup/parties';
 import { Layout, type SignedIn } from '../Layout';
 import { PartySwatch } from '../officer/PartySwatch';
 import { Box, boxId, EditForm, EditNotices, errorsByField, PartySelect, type EditState } from './DefinitionFormParts';
@@ -32,7 +33,7 @@ function Parties({ definition, values, errors }: { definition: ElectionDefinitio
         return (
           <fieldset class="candidate">
             <legend>
-              <PartySwatch colour={party.colour ?? '#8C8C8C'} /> {party.name}
+              <PartySwatch colour={party.colour ?? neutralColour} /> {party.name}
             </legend>
             <Box name={councilField.colour(row)} label={`Colour of ${party.name}`} type="color" value={typed?.colour ?? ''} error={errors.get(councilField.colour(row))} />
             <Box name={councilField.continuing(row)} label={`Councillors continuing for ${party.name}`} numeric value={typed?.continuing ?? ''} error={errors.get(councilField.continuing(row))} />
