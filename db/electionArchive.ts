@@ -5,6 +5,7 @@
 import { and, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { chunkRows, readTogether, type Db, type Statement } from './client';
+import { currentIfFirst } from './currentElection';
 import {
   auditLog,
   candidates,
@@ -133,6 +134,11 @@ function replayAudit(_db: Db, rows: Record<string, unknown>[]): ReplayedRows {
   return { rows: rows.map(({ id: _id, ...entry }) => entry), notes: [] };
 }
 
+/** A replayed election is current only if this site had no election yet, whatever the source site said (db/currentElection.ts). */
+function replayElections(_db: Db, rows: Record<string, unknown>[]): ReplayedRows {
+  return { rows: rows.map((row) => ({ ...row, current: currentIfFirst })), notes: [] };
+}
+
 const electionIs = (column: AnySQLiteColumn) => (_db: Db, electionId: string) => eq(column, electionId);
 const inElection = (column: AnySQLiteColumn) => (db: Db, electionId: string) => inArray(column, contestsOf(db, electionId));
 
@@ -142,7 +148,7 @@ const inElection = (column: AnySQLiteColumn) => (db: Db, electionId: string) => 
  */
 export const archiveTables = {
   people: { table: users, scope: peopleOf, secret: ['passwordHash'], replay: replayPeople },
-  elections: { table: elections, scope: (_db, electionId) => eq(elections.id, electionId) },
+  elections: { table: elections, scope: (_db, electionId) => eq(elections.id, electionId), replay: replayElections },
   parties: { table: parties, scope: electionIs(parties.electionId) },
   continuingSeats: { table: continuingSeats, scope: electionIs(continuingSeats.electionId) },
   contests: { table: contests, scope: electionIs(contests.electionId) },

@@ -42,10 +42,14 @@ export const elections = sqliteTable('elections', {
   // A second pair of eyes: each declaration waits, not public, until a different officer
   // enters the same figures again (README "A second pair of eyes"). Off unless asked for.
   secondPairOfEyes: integer('second_pair_of_eyes', { mode: 'boolean' }).notNull().default(false),
+  // The election `/`, the widget's and the JSON's default lead to (Admin → Make current).
+  // At most one is current (the partial unique index below); with none marked (a database
+  // from before the flag), the latest by date is (db/currentElection.ts).
+  current: integer('is_current', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   // Bumped by every write that changes what the public sees: caches and ETags key on it.
   updatedAt: text('updated_at').notNull(),
-});
+}, (t) => [uniqueIndex('elections_one_current').on(t.current).where(sql`is_current = 1`)]);
 
 export const parties = sqliteTable(
   'parties',

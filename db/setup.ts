@@ -1,7 +1,8 @@
 // Writing an election's definition: parties, wards, candidates, previous holders.
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { chunkRows, commitAtomically, readTogether, type Db, type Statement } from './client';
+import { currentIfFirst } from './currentElection';
 import {
   candidates,
   contests,
@@ -24,6 +25,17 @@ export interface DefinitionRows {
 
 export class DefinitionLockedError extends Error {}
 
+/** The definition was changed by someone else after it was read for this change. */
+export class DefinitionChangedError extends Error {}
+
+/** How the write is recorded, and what it must find unchanged. */
+export interface DefinitionWrite {
+  /** The audit entry's action and detail; by default an import or re-import with its size. */
+  audit?: { action: string; detail: Record<string, unknown> };
+  /** The election's updatedAt as read before the change: the write fails if it has moved. */
+  unchangedSince?: string;
+}
+
 /** Number of results entered for an election: declarations (all versions) and entries awaiting confirmation. */
 export async function countDeclarations(db: Db, electionId: string): Promise<number> {
   const [[declared], [awaiting]] = await readTogether(db, [
@@ -34,19 +46,31 @@ export async function countDeclarations(db: Db, electionId: string): Promise<num
 }
 
 /**
+ * The election's id while no result has been entered for it (and, given `unchangedSince`,
+ * while its updatedAt is still that), else null. Written as the audit entry's entityId (a
+ * NOT NULL column) at the head of the write, it fails the whole write, before the wards are
+ * deleted (which would take entered results with them), if a result arrived after the check.
+ */
+function whileNoResults(db: Db, electionId: string, unchangedSince?: string): SQL<string> {
+  const wards = db.select({ id: contests.id }).from(contests).where(eq(contests.electionId, electionId));
+  const unchanged = unchangedSince === undefined ? sql`1` : sql`(select ${elections.updatedAt} from ${elections} where ${elections.id} = ${electionId}) = ${unchangedSince}`;
+  return sql<string>`(select ${electionId} where not exists (select 1 from ${declarations} where ${inArray(declarations.contestId, wards)})
+    and not exists (select 1 from ${pendingDeclarations} where ${inArray(pendingDeclarations.contestId, wards)}) and ${unchanged})`;
+}
+
+/**
  * Creates the election, or replaces its whole definition, in one atomic write. Refuses
  * once any result has been entered (even one awaiting confirmation): changing wards or
  * candidates under entered results would silently change what they say. Statuses and
  * verification statements the officers already entered survive a re-import, and so does
- * the second-pair-of-eyes setting unless the file gives it.
+ * the second-pair-of-eyes setting unless the file gives it. The refusal is checked again
+ * inside the write itself (whileNoResults), so a result entered meanwhile is never lost.
+ * A new election is the current one when it is the site's first.
  */
-export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, actor: Actor) {
+export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, actor: Actor, write: DefinitionWrite = {}) {
   const electionId = rows.election.id;
-  if ((await countDeclarations(db, electionId)) > 0) {
-    throw new DefinitionLockedError(
-      `Results have already been entered for ${electionId}, so its definition can no longer be changed.`,
-    );
-  }
+  const locked = () => new DefinitionLockedError(`Results have already been entered for ${electionId}, so its definition can no longer be changed.`);
+  if ((await countDeclarations(db, electionId)) > 0) throw locked();
   const existing = await db
     .select({
       id: contests.id,
@@ -66,7 +90,20 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
     return { ...c, verifiedPollingStations, verifiedPostal, verifiedAt, ...(keepStatus ? { status: before.status } : {}) };
   });
 
-  const statements: Statement[] = [];
+  const statements: Statement[] = [
+    auditStatement(db, actor, {
+      ...(write.audit ?? {
+        action: existing.length ? 'election.reimport' : 'election.import',
+        detail: {
+          contests: rows.contests.length,
+          candidates: rows.candidates.length,
+          ...(rows.election.secondPairOfEyes !== undefined ? { secondPairOfEyes: rows.election.secondPairOfEyes } : {}),
+        },
+      }),
+      entity: 'election',
+      entityId: whileNoResults(db, electionId, write.unchangedSince),
+    }),
+  ];
   if (existing.length) {
     statements.push(db.delete(contests).where(inArray(contests.id, existing.map((c) => c.id))));
   }
@@ -75,7 +112,7 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
     db.delete(continuingSeats).where(eq(continuingSeats.electionId, electionId)),
     db
       .insert(elections)
-      .values(rows.election)
+      .values({ ...rows.election, current: currentIfFirst })
       .onConflictDoUpdate({
         target: elections.id,
         set: {
@@ -99,18 +136,16 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
   bulk(contests, contestRows);
   bulk(previousSeats, rows.previousSeats);
   bulk(candidates, rows.candidates);
-  statements.push(
-    auditStatement(db, actor, {
-      action: existing.length ? 'election.reimport' : 'election.import',
-      entity: 'election',
-      entityId: electionId,
-      detail: {
-        contests: rows.contests.length,
-        candidates: rows.candidates.length,
-        ...(rows.election.secondPairOfEyes !== undefined ? { secondPairOfEyes: rows.election.secondPairOfEyes } : {}),
-      },
-    }),
-  );
-  await commitAtomically(db, statements);
+  try {
+    await commitAtomically(db, statements);
+  } catch (error) {
+    // The guard at the head of the write refused it: say why, in words.
+    if ((await countDeclarations(db, electionId)) > 0) throw locked();
+    const [now] = await db.select({ updatedAt: elections.updatedAt }).from(elections).where(eq(elections.id, electionId));
+    if (write.unchangedSince !== undefined && now?.updatedAt !== write.unchangedSince) {
+      throw new DefinitionChangedError(`${rows.election.name} was changed by someone else at the same moment.`);
+    }
+    throw error;
+  }
   return { created: existing.length === 0, contests: rows.contests.length, candidates: rows.candidates.length };
 }

@@ -24,6 +24,7 @@ import { declarationsApi } from './routes/declarations';
 import { updatesApi } from './routes/updates';
 import { adminUpdates } from './routes/adminUpdates';
 import { adminElections } from './routes/adminElections';
+import { adminDefinition } from './routes/adminDefinition';
 import { adminRehearsal } from './routes/adminRehearsal';
 import { adminExport } from './routes/adminExport';
 import type { MakeBackup } from './archive/databaseBackup';
@@ -190,6 +191,7 @@ export function createApp(options: AppOptions) {
   app.route('/', adminUpdates);
   app.route('/', officerUpdates);
   app.route('/', adminElections);
+  app.route('/', adminDefinition);
   app.route('/', adminRehearsal);
   app.route('/', adminSecondPairOfEyes);
   app.route('/', adminAudit);

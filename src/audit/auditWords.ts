@@ -85,6 +85,8 @@ function postWords(entry: AuditListing, verb: string): string {
   return `${verb} ${channel} post${version}.`;
 }
 
+const electionName = (entry: AuditListing) => (entry.electionName === null ? clean(entry.entityId) : clean(entry.electionName));
+
 function what(entry: AuditListing, candidateNames: Map<string, string>): string {
   const { detail } = entry;
   const subject = entry.subjectName === null ? 'an account no longer listed' : clean(entry.subjectName);
@@ -96,7 +98,7 @@ function what(entry: AuditListing, candidateNames: Map<string, string>): string 
       return `Marked the ward as ${statusWords[String(detail.status)] ?? clean(detail.status)}.`;
     case 'election.import':
     case 'election.reimport': {
-      const name = entry.electionName === null ? clean(entry.entityId) : clean(entry.electionName);
+      const name = electionName(entry);
       const size = `${Number(detail.contests)} wards, ${Number(detail.candidates)} candidates`;
       return entry.action === 'election.import' ? `Imported the election ${name} (${size}).` : `Updated the election ${name} from its file (${size}).`;
     }
@@ -126,9 +128,13 @@ function what(entry: AuditListing, candidateNames: Map<string, string>): string 
       return `Published the verification statement: ${formatNumber(stations + postal)} ballot papers (${formatNumber(stations)} from polling stations, ${formatNumber(postal)} postal).`;
     }
     case 'election.replay': {
-      const name = entry.electionName === null ? clean(entry.entityId) : clean(entry.electionName);
+      const name = electionName(entry);
       return `Replayed the election ${name} from an export made at ${clean(detail.exportedAt)} (${formatNumber(Number(detail.declarations))} declarations, ${formatNumber(Number(detail.auditEntries))} earlier audit entries).`;
     }
+    case 'election.edit':
+      return `Edited the election ${electionName(entry)}: ${texts(detail.changes).join('; ')}.`;
+    case 'election.current':
+      return `Made ${electionName(entry)} the current election: the site's home page leads to it.`;
     case 'election.timetable':
       return 'Set the timetable: when results start and when each ward is expected.';
     case 'election.rehearsal.start':

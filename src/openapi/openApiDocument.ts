@@ -99,6 +99,16 @@ const toElection: WriteTarget = { parameters: [electionId], missing: 'No electio
 const toUpdate = (method: 'post' | 'put'): WriteTarget => ({ method, parameters: [electionId, updateId], missing: 'No election with that id, or no update with that id in it.' });
 const updateAnswer = (description: string) => ({ description, content: json(ref('Update')) });
 
+const since = {
+  name: 'since',
+  in: 'query',
+  required: false,
+  schema: { type: 'string', format: 'date-time' },
+  description: 'Only the contests changed after this time (pass the updatedAt of your last answer).',
+};
+const badSince = { 400: error('`since` is not an ISO 8601 time with a time zone.') };
+const electionAnswer = { description: 'The election; with `since`, only the contests changed after that time.', content: json({ oneOf: [ref('Election'), ref('ElectionChanges')] }) };
+
 export function openApiDocument(): Json {
   const e = '/api/v1/elections/{electionId}';
   return {
@@ -116,20 +126,12 @@ export function openApiDocument(): Json {
       { name: 'write', description: 'For count software: a bearer token from `npm run cli -- token add <user>`.' },
     ],
     paths: {
-      [e]: publicGet(
-        'The election as it stands: control, seats by party, every contest',
-        { description: 'The election; with `since`, only the contests changed after that time.', content: json({ oneOf: [ref('Election'), ref('ElectionChanges')] }) },
-        [
-          electionId,
-          {
-            name: 'since',
-            in: 'query',
-            required: false,
-            schema: { type: 'string', format: 'date-time' },
-            description: 'Only the contests changed after this time (pass the updatedAt of your last answer).',
-          },
-        ],
-        { 400: error('`since` is not an ISO 8601 time with a time zone.') },
+      [e]: publicGet('The election as it stands: control, seats by party, every contest', electionAnswer, [electionId, since], badSince),
+      '/api/v1/elections/current': publicGet(
+        'The current election (the one the site’s home page shows), as `/api/v1/elections/{electionId}` answers for it; its `id` says which',
+        electionAnswer,
+        [since],
+        badSince,
       ),
       [`${e}/contests/{contestId}`]: publicGet('One ward: the declaration as read out, and its corrections', { description: 'The contest.', content: json(ref('Contest')) }, [electionId, contestId]),
       [`${e}/declarations`]: publicGet('Every published version of every ward, newest first', { description: 'The declarations feed.', content: json(ref('Declarations')) }),

@@ -1,6 +1,7 @@
 // The admin's accounts screen: API tokens, disabling users, signing out everywhere (a lost
 // phone at the count), unlocking sign-in. Every action is audited by the db function it calls.
 import { Hono, type Context } from 'hono';
+import { currentElectionId } from '../../db/currentElection';
 import { listElections } from '../../db/results';
 import { endUserSessions } from '../../db/sessions';
 import { unlockSignIn } from '../../db/signInThrottle';
@@ -19,6 +20,7 @@ import {
 } from '../../db/users';
 import { accountNotices, isAccountNoticeCode, type AccountNoticeCode } from '../../views/admin/accountNotices';
 import { AccountsPage } from '../../views/admin/AccountsPage';
+import { madeCurrentNotice } from '../../views/admin/ElectionLinks';
 import { RefusedPage } from '../../views/admin/RefusedPage';
 import { ShownOncePage } from '../../views/admin/ShownOncePage';
 import { generatePassword, hashPassword } from '../auth/password';
@@ -59,8 +61,17 @@ export const admin = new Hono<AppEnv>()
   .use('/admin', requireRole('admin'))
   .use('/admin/*', requireRole('admin'))
   .get('/admin', async (c) => {
-    const [users, tokens, elections, notice] = await Promise.all([listUsers(c.var.db), listLiveApiTokens(c.var.db), listElections(c.var.db), noticeOf(c)]);
-    return c.html(<AccountsPage users={users} tokens={tokens} elections={elections} notice={notice} signedIn={signedIn(c)} publicUrlMissing={!c.var.publicUrlSet} />);
+    const [users, tokens, elections, currentId, notice] = await Promise.all([
+      listUsers(c.var.db),
+      listLiveApiTokens(c.var.db),
+      listElections(c.var.db),
+      currentElectionId(c.var.db),
+      noticeOf(c),
+    ]);
+    const current = elections.find((e) => e.id === currentId);
+    const said = c.req.query('done') === 'current' && current ? madeCurrentNotice(current.name) : notice;
+    const listed = elections.map((e) => ({ ...e, current: e.id === currentId }));
+    return c.html(<AccountsPage users={users} tokens={tokens} elections={listed} notice={said} signedIn={signedIn(c)} publicUrlMissing={!c.var.publicUrlSet} />);
   })
   .post('/admin/users/:userId/end-sessions', async (c) => {
     const user = await userParam(c);

@@ -2,6 +2,7 @@
 // then import it. Nothing is written before the admin confirms the preview.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { currentElectionId, makeCurrent } from '../../db/currentElection';
 import { DefinitionLockedError } from '../../db/setup';
 import { ElectionUploadPage } from '../../views/admin/ElectionUploadPage';
 import { requireRole } from '../auth/middleware';
@@ -47,6 +48,12 @@ export const adminElections = new Hono<AppEnv>()
       throw error;
     }
   })
+  // Make current: `/`, the widget's default and the public JSON's default lead to it (audited).
+  .post('/admin/elections/:electionId/current', async (c) => {
+    const made = await makeCurrent(c.var.db, c.req.param('electionId'), actorOf(c));
+    if (made === 'missing') return c.notFound();
+    return c.redirect('/admin?done=current', 303);
+  })
   .post('/admin/elections/import', async (c) => {
     const body = await c.req.parseBody();
     // The preview's definition comes back from the browser: checked again as if uploaded.
@@ -55,7 +62,8 @@ export const adminElections = new Hono<AppEnv>()
     try {
       const outcome = await importElection(c.var.db, reading.definition, actorOf(c));
       const { id, name } = reading.definition;
-      return c.html(<ElectionUploadPage signedIn={signedIn(c)} imported={{ id, name, contests: outcome.contests, created: outcome.created }} warnings={outcome.warnings} />);
+      const current = (await currentElectionId(c.var.db)) === id;
+      return c.html(<ElectionUploadPage signedIn={signedIn(c)} imported={{ id, name, contests: outcome.contests, created: outcome.created, current }} warnings={outcome.warnings} />);
     } catch (error) {
       if (error instanceof SetupError) return refused(c, error.problems);
       if (error instanceof DefinitionLockedError) return refused(c, [error.message]);

@@ -2,16 +2,17 @@
 // render and send it: rendering happens once per change in PublishedPages.
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/client';
-import { listElections } from '../../db/results';
+import { currentElectionId } from '../../db/currentElection';
 import { electionPath } from '../../views/public/paths';
 import type { AppEnv } from '../env';
 import { currentElectionCaching, fragmentCaching, pageCaching, unknownIdCaching, type Caching } from '../http/caching';
 import { notFoundPage } from '../http/notFound';
 import type { Rendered } from '../http/rendered';
+import { sendRendered } from '../http/sendRendered';
 import { PublishedPages } from '../results/publishedPages';
 
-
 const noElection = 'There is no election with that id.';
+const noElectionYet = 'No election has been set up yet.';
 const noWard = 'There is no ward with that id in this election.';
 
 /**
@@ -26,11 +27,22 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
     rendered ? pages.send(c, rendered, caching) : notFoundPage(c, missing, unknownIdCaching);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
-      // The current election: the only one, or the latest by date.
-      const [current] = await listElections(database(c));
-      if (!current) return notFoundPage(c, 'No election has been set up yet.', unknownIdCaching);
+      // The current election (db/currentElection.ts): one small read.
+      const current = await currentElectionId(database(c));
+      if (!current) return notFoundPage(c, noElectionYet, unknownIdCaching);
       for (const [name, value] of Object.entries(currentElectionCaching)) c.header(name, value);
-      return c.redirect(electionPath(current.id), 302);
+      return c.redirect(electionPath(current), 302);
+    })
+    // The widget's default, for a live blog that follows whichever election is current: the
+    // current election's widget itself (no redirect inside the newsroom's frame), cached as
+    // briefly as any widget, so a change of the current election shows within seconds. Never
+    // kept ready before the app (src/published/readyAnswers.ts): which election is current
+    // changes without any election's version changing. Before `:electionId`, which would
+    // otherwise take "current" as an id (no election may have it).
+    .get('/embed/elections/current', async (c) => {
+      const current = await currentElectionId(database(c));
+      const rendered = current ? await pages.electionPage(database(c), current, 'embed') : null;
+      return rendered ? sendRendered(c, rendered, pageCaching) : notFoundPage(c, noElectionYet, unknownIdCaching);
     })
     .get('/elections/:electionId', async (c) =>
       send(c, await pages.electionPage(database(c), c.req.param('electionId'), 'results', origin(c)), pageCaching, noElection),

@@ -46,7 +46,8 @@ const contest = z.object({
 
 export const electionDefinition = z
   .object({
-    id: text('election id'),
+    // "current" is the address of whichever election is current (/api/v1/elections/current).
+    id: text('election id').refine((id) => id !== 'current', 'election id cannot be "current": that address means whichever election is current'),
     name: text('election name'),
     organisation: text('organisation'),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be written YYYY-MM-DD'),

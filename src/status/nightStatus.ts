@@ -2,6 +2,7 @@
 // it answer, how large), each social channel (set up, paused, rate-limited, its queue), how
 // long this server has run and which version, and what needs fixing before the polls close.
 import type { Db } from '../../db/client';
+import { currentElectionId } from '../../db/currentElection';
 import { listElections } from '../../db/results';
 import { databaseAnswers, databaseSize } from '../../db/health';
 import { outboxQueues, type ChannelQueue } from '../../db/outbox';
@@ -63,7 +64,26 @@ async function channelStatuses(db: Db, env: Env, now: string): Promise<ChannelSt
 /** The election's day in the UK (YYYY-MM-DD), to compare with an election's date. */
 const ukDay = (nowMs: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(nowMs));
 
-function warningsOf(channels: ChannelStatus[], env: Env, publicUrlSet: boolean, rehearsalsDue: { name: string }[]): string[] {
+/** The elections the warnings are about: rehearsals on or after their day, and a rehearsal still current on a real election's night. */
+interface ElectionWarnings {
+  rehearsalsDue: { name: string }[];
+  currentRehearsal: { name: string; realTonight: string } | null;
+}
+
+async function electionWarnings(db: Db, nowMs: number): Promise<ElectionWarnings> {
+  const [elections, currentId] = await Promise.all([listElections(db), currentElectionId(db)]);
+  const today = ukDay(nowMs);
+  // A count runs past midnight: the night of an election dated yesterday is still on.
+  const tonight = new Set([today, ukDay(nowMs - 24 * 60 * 60 * 1000)]);
+  const current = elections.find((e) => e.id === currentId);
+  const real = elections.find((e) => !e.rehearsal && tonight.has(e.date));
+  return {
+    rehearsalsDue: elections.filter((e) => e.rehearsal && e.date <= today),
+    currentRehearsal: current?.rehearsal && real ? { name: current.name, realTonight: real.name } : null,
+  };
+}
+
+function warningsOf(channels: ChannelStatus[], env: Env, publicUrlSet: boolean, { rehearsalsDue, currentRehearsal }: ElectionWarnings): string[] {
   const warnings: string[] = [];
   if (!publicUrlSet) {
     warnings.push('PUBLIC_URL is not set: social posts, feeds and the widget link to whichever address served the request. Set it to the public results address before the night.');
@@ -78,6 +98,13 @@ function warningsOf(channels: ChannelStatus[], env: Env, publicUrlSet: boolean, 
   // A rehearsal on (or after) its election's day: real results would be published as practice.
   for (const election of rehearsalsDue) {
     warnings.push(`${election.name} is still a rehearsal on its election day: reset it and make it the real election (Admin → Rehearsal) before real results are entered.`);
+  }
+  // The night of a real election with a rehearsal current: residents arriving at the home
+  // page, and newsrooms following the default widget or JSON, would watch the practice.
+  if (currentRehearsal) {
+    warnings.push(
+      `${currentRehearsal.name} is a rehearsal and is still the current election on the night of ${currentRehearsal.realTonight}: the site's home page, the widget's default and the public JSON's default show the rehearsal. Make ${currentRehearsal.realTonight} current (Admin).`,
+    );
   }
   return warnings;
 }
@@ -98,6 +125,6 @@ export async function nightStatus(db: Db, input: { env: Env; publicUrlSet: boole
     notSetUp: all.filter((ch) => !shown.includes(ch)).map((ch) => ch.label),
     started: input.started,
     version,
-    warnings: warningsOf(shown, input.env, input.publicUrlSet, (await listElections(db)).filter((e) => e.rehearsal && e.date <= ukDay(nowMs))),
+    warnings: warningsOf(shown, input.env, input.publicUrlSet, await electionWarnings(db, nowMs)),
   };
 }

@@ -1,9 +1,9 @@
 // The admin's screens for the README, each at a phone's size (390 × 844) and a desktop's
 // (1280 × 800): docs/admin-<n>-<screen>-phone.png and -desktop.png. Made from `src/node.ts`
 // as a real process (so Export offers the SQLite backup and Status has a real uptime), set up
-// with no command line as README "Setting up from the browser" goes: the first admin at
-// /setup, an election previewed, an officer and an API token added, the election made a
-// rehearsal, three wards declared with that token.
+// with no command line as README "Running the night from the browser" goes: the first admin
+// at /setup, an election previewed, its edit pages (one form refused), an officer and an API
+// token added, the election made a rehearsal, three wards declared with that token.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,17 @@ export async function adminScreenshots(browser: Browser, docs: string): Promise<
       await page.getByLabel("The election definition (.json) or Democracy Club's candidates CSV (.csv)").setInputFiles(definitionFile);
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.getByRole('heading', { name: 'Check before importing' }).waitFor();
+    });
+
+    // Editing, while no result is in: the council's page, then a ward's form refused.
+    await shoot('edit-council', async (page) => void (await page.goto(`${url}/admin/elections/${electionId}/edit`)));
+    await shoot('edit-ward-refused', async (page) => {
+      await page.goto(`${url}/admin/elections/${electionId}/edit`);
+      await page.getByRole('link', { name: 'All Saints' }).click();
+      await page.getByLabel('Seats up for election').fill('two');
+      await page.locator('#f-candidates-1-surname').fill('');
+      await page.getByRole('button', { name: 'Save All Saints' }).click();
+      await page.getByText('There is a problem: nothing was saved').waitFor();
     });
 
     await addPerson(desktop, url, 'sam', 'officer');

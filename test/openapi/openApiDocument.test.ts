@@ -55,6 +55,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/v1/elections/{electionId}',
+        '/api/v1/elections/current',
         '/api/v1/elections/{electionId}/contests/{contestId}',
         '/api/v1/elections/{electionId}/declarations',
         '/api/v1/elections/{electionId}/declarations.atom',
@@ -102,6 +103,7 @@ describe('the OpenAPI document', () => {
     expectDescribed('/api/v1/elections/{electionId}', 'get', 200, (await night.getJson(e(`?since=${encodeURIComponent(before.updatedAt)}`))).body);
     expectDescribed('/api/v1/elections/{electionId}', 'get', 400, (await night.getJson(e('?since=soon'))).body);
     expectDescribed('/api/v1/elections/{electionId}', 'get', 404, (await night.getJson('/api/v1/elections/nope')).body);
+    expectDescribed('/api/v1/elections/current', 'get', 200, (await night.getJson('/api/v1/elections/current')).body);
     for (const id of [allSaints, luton.id, awaiting]) {
       expectDescribed('/api/v1/elections/{electionId}/contests/{contestId}', 'get', 200, (await night.getJson(e(`/contests/${encodeURIComponent(id)}`))).body);
     }

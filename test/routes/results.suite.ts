@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { listElections } from '../../db/results';
+import { elections } from '../../db/schema';
 import { formatNumber, formatPercent, percentTo2dp } from '../../src/domain';
 import { londonDateTime } from '../../views/public/londonTime';
 import { medwayFile } from '../fixtures';
@@ -365,8 +366,9 @@ export function resultsPagesSuite(driver: string, open: () => Promise<Db>): void
       expect((await page(h, '/elections/nope')).html).not.toContain('<base');
     });
 
-    it('leads from / to the current election: the latest by date', async () => {
+    it('leads from / to the current election: with none marked current (a database from before the flag), the latest by date', async () => {
       const h = await harness(open, { define: (def) => ({ ...def, date: '2031-05-01' }) });
+      await h.db.update(elections).set({ current: false });
       const [latest] = await listElections(h.db);
       const res = await h.app.request('/', { headers: { accept: 'text/html' } });
       expect(res.status).toBe(302);

@@ -38,7 +38,9 @@ export function secondPairOfEyesPagesSuite(driver: string, open: () => Promise<D
 
       const adminUser = await h.userWithToken('admin');
       const admin = await signIn(h.app, adminUser.user.name, testPassword, '/admin');
-      expect(textOf(await page(admin, '/admin'))).toContain(`${h.def.name}: Timetable (when results start and each ward is expected) · Rehearsal · Second pair of eyes: off (each result is published when declared)`);
+      expect(textOf(await page(admin, '/admin'))).toContain(
+        'Edit (seats, electorates, candidates, previous results, parties) · Timetable (when results start and each ward is expected) · Rehearsal · Second pair of eyes: off (each result is published when declared)',
+      );
       const settings = `/admin/elections/${encodeURIComponent(h.def.id)}/second-pair-of-eyes`;
       const before = await publicView(h, contestId);
 

@@ -43,6 +43,10 @@ describe('reading an election file', () => {
     ]);
   });
 
+  it('refuses "current" as an election id: that address means whichever election is current', () => {
+    expect(problemsOf((f) => (f.id = 'current'))).toEqual(['id: election id cannot be "current": that address means whichever election is current']);
+  });
+
   it('refuses a name longer than any real one', () => {
     expect(problemsOf((f) => (f.contests[2].candidates[0].otherNames = 'A'.repeat(201)))).toEqual([
       'contests[2].candidates[0].otherNames: otherNames must be at most 200 characters',

@@ -2,13 +2,14 @@
 import type { ApiTokenListing, UserRow } from '../../db/users';
 import { Layout, type SignedIn } from '../Layout';
 import { londonDateTime } from '../public/londonTime';
+import { ElectionLinks, type ElectionListing } from './ElectionLinks';
 import { PostButton } from './PostButton';
 
 export interface AccountsPageProps {
   users: UserRow[];
   tokens: ApiTokenListing[];
-  /** The elections, each with links to its timetable and its second-pair-of-eyes setting. */
-  elections: { id: string; name: string; secondPairOfEyes: boolean }[];
+  /** The elections, each with links to its settings, the current one marked. */
+  elections: ElectionListing[];
   /** Fixed words for what was just done (views/admin/accountNotices.ts), or nothing. */
   notice: string | null;
   signedIn: SignedIn;
@@ -39,12 +40,7 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
           <a href="/admin/elections/new">Upload an election</a>: the definition file, or Democracy Club's candidates CSV.
         </li>
         {elections.map((e) => (
-          <li>
-            {e.name}: <a href={`/admin/elections/${encodeURIComponent(e.id)}/timetable`}>Timetable</a> (when results start and each ward is expected) ·{' '}
-            <a href={`/admin/elections/${encodeURIComponent(e.id)}/rehearsal`}>Rehearsal</a> ·{' '}
-            <a href={`/admin/elections/${encodeURIComponent(e.id)}/second-pair-of-eyes`}>Second pair of eyes</a>:{' '}
-            <strong>{e.secondPairOfEyes ? 'on' : 'off'}</strong> ({e.secondPairOfEyes ? 'a second officer must confirm each result' : 'each result is published when declared'})
-          </li>
+          <ElectionLinks election={e} csrf={csrf} />
         ))}
         <li>
           <a href="/admin/social">Social posts</a>: channels, wording, and every post with its state.

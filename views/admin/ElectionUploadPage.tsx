@@ -24,7 +24,7 @@ export interface ElectionUploadPageProps {
   warnings?: string[];
   preview?: ElectionPreview | null;
   /** Just imported: said, with where to go next. */
-  imported?: { id: string; name: string; contests: number; created: boolean } | null;
+  imported?: { id: string; name: string; contests: number; created: boolean; current: boolean } | null;
   /** Filled in again after a refused upload. */
   council?: { organisation?: string; totalSeats?: string };
 }
@@ -116,8 +116,15 @@ export function ElectionUploadPage({ signedIn, kind, problems = [], warnings = [
             {imported.created ? 'Imported' : 'Updated'} {imported.name}: {countOf(imported.contests, 'ward', 'wards')}.
           </p>
           <p>
+            {imported.current
+              ? "It is the current election: the site's home page leads to it."
+              : "The site's home page still leads to the current election: make this one current on the admin page if it should show there instead."}
+          </p>
+          <p>
             <a href={`/elections/${encodeURIComponent(imported.id)}`}>Its results page</a> ·{' '}
-            <a href={`/admin/elections/${encodeURIComponent(imported.id)}/timetable`}>Set its timetable</a>
+            <a href={`/admin/elections/${encodeURIComponent(imported.id)}/edit`}>Edit it</a> ·{' '}
+            <a href={`/admin/elections/${encodeURIComponent(imported.id)}/timetable`}>Set its timetable</a> ·{' '}
+            <a href="/admin">Admin</a>
           </p>
         </div>
       )}
