@@ -9,6 +9,7 @@ import { createUser } from '../../db/users';
 import { hashPassword } from '../../src/auth/password';
 import { medwayWard } from '../fixtures';
 import { startServer } from '../support/server';
+import { bundleNode } from '../../src/build/bundleNode';
 import { adminScreenshots } from './adminScreenshots';
 import { launchChromium, phone } from './chromium';
 
@@ -77,6 +78,8 @@ async function officerScreenshots(browser: Browser) {
 }
 
 const which = process.argv[2];
+// The admin's screens come from the server as `npm start` runs it: its bundle, built now.
+if (which !== 'officer') await bundleNode();
 const browser = await launchChromium();
 if (which !== 'admin') await officerScreenshots(browser);
 if (which !== 'officer') await adminScreenshots(browser, docs);
