@@ -50,7 +50,10 @@ export async function startNodeServer(role: ServerRole = { dispatcher: true, ann
   // (src/published/readyAnswers.ts): this process tells the pages of its own writes, and the
   // CLI's (or another server process's) show within a fifth of a second.
   const published = new PublishedPages({ versionRecheckMs: 200, keepAnswersReady: true });
-  const server = createAdaptorServer({ fetch: (request, env) => published.readyAnswer(request) ?? app.fetch(request, env), hostname: process.env.HOST });
+  const server = createAdaptorServer({
+    fetch: (request, env) => published.readyAnswer(request, env.incoming.headers) ?? app.fetch(request, env),
+    hostname: process.env.HOST,
+  });
   const boundPort = await new Promise<number>((resolve) => server.listen(port(), process.env.HOST, () => resolve((server.address() as AddressInfo).port)));
   const base = `http://localhost:${boundPort}`;
 

@@ -65,12 +65,20 @@ export function sendRendered(
   /** Any further headers of the 200 answer (a download's Content-Disposition). */
   extra?: Record<string, string>,
 ): Response {
-  return renderedAnswer(c.req.raw, c.req.path, rendered, caching, contentType, extra);
+  const request = c.req.raw;
+  const asked = { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: clientAcceptEncoding(request) };
+  return renderedAnswer(asked, c.req.path, rendered, caching, contentType, extra);
 }
 
-/** The same from the request alone: synchronous, for answers kept ready (src/published/readyAnswers.ts). */
+/** The two request headers a render's answer depends on (the client's own Accept-Encoding). */
+export interface Asked {
+  ifNoneMatch: string | null | undefined;
+  acceptEncoding: string | null | undefined;
+}
+
+/** The same without a Context: synchronous, for answers kept ready (src/published/readyAnswers.ts). */
 export function renderedAnswer(
-  request: Request,
+  asked: Asked,
   path: string,
   rendered: Rendered,
   caching: Caching,
@@ -78,10 +86,10 @@ export function renderedAnswer(
   extra?: Record<string, string>,
 ): Response {
   const blocks = headerBlocks(rendered, caching, contentType, path);
-  if (clientHasVersion(request.headers.get('if-none-match'), rendered.etag)) {
+  if (clientHasVersion(asked.ifNoneMatch, rendered.etag)) {
     return presecuredResponse(null, { status: 304, headers: blocks.notModified });
   }
-  const gzipped = acceptsGzip(clientAcceptEncoding(request));
+  const gzipped = acceptsGzip(asked.acceptEncoding);
   const headers = extra ? { ...(gzipped ? blocks.gzipped : blocks.plain), ...extra } : gzipped ? blocks.gzipped : blocks.plain;
   // On Workers, "manual" sends the bytes as they are instead of compressing them again.
   return presecuredResponse(gzipped ? rendered.gzipped : rendered.body, { status: 200, headers, encodeBody: 'manual' } as ResponseInit & {

@@ -55,8 +55,12 @@ export class ReadyAnswers {
     this.ready.set(path, { ...entry, keptUntil: this.now() + this.keepMs });
   }
 
-  /** The answer to `request` if one is ready, else undefined (the app answers). */
-  answer(request: Request): Response | undefined {
+  /**
+   * The answer to `request` if one is ready, else undefined (the app answers). `headers`,
+   * when given, are the same request's headers as Node parsed them: reading two of them there
+   * spares building a Headers object for every request.
+   */
+  answer(request: Request, headers?: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
     if (request.method !== 'GET') return undefined;
     const path = pathOf(request.url);
     if (path === null) return undefined;
@@ -66,9 +70,15 @@ export class ReadyAnswers {
       this.ready.delete(path);
       return undefined;
     }
-    return renderedAnswer(request, path, ready.rendered, ready.caching, ready.contentType);
+    const asked = headers
+      ? { ifNoneMatch: single(headers['if-none-match']), acceptEncoding: single(headers['accept-encoding']) }
+      : { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: request.headers.get('accept-encoding') };
+    return renderedAnswer(asked, path, ready.rendered, ready.caching, ready.contentType);
   }
 }
+
+/** A header Node parsed, as one value (Node joins repeated ones of these with ", " already). */
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
 
 /** The path of an absolute URL without a query or fragment; null when it has either. */
 function pathOf(url: string): string | null {

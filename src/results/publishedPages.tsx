@@ -180,8 +180,8 @@ export class PublishedPages {
   }
 
   /** The answer to a GET that is ready without the app, if any (see keepAnswersReady). */
-  readyAnswer(request: Request): Response | undefined {
-    return this.ready?.answer(request);
+  readyAnswer(request: Request, headers?: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
+    return this.ready?.answer(request, headers);
   }
 
   /** The election's version if it is known without a read; undefined when it must be read. */

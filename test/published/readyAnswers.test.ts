@@ -22,7 +22,8 @@ async function node(recheckMs: number) {
   /** As src/node.ts: a ready answer if there is one, else the app. */
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const request = new Request(`${base}${path}`, { headers });
-    const ready = published.readyAnswer(request);
+    // With the headers as Node parsed them (lower-case names), as src/nodeServer.ts passes them.
+    const ready = published.readyAnswer(request, Object.fromEntries(request.headers));
     return { fromMemory: ready !== undefined, res: ready ?? (await h.app.request(request)) };
   };
   return { ...h, file, published, get };
@@ -47,7 +48,7 @@ describe('answers kept ready (Node)', () => {
     ];
     for (const [path, headers] of asked) await h.get(path, headers);
     for (const [path, headers] of asked) {
-      const ready = h.published.readyAnswer(new Request(`${base}${path}`, { headers }));
+      const ready = h.published.readyAnswer(new Request(`${base}${path}`, { headers }), headers);
       const fromApp = await h.app.request(new Request(`${base}${path}`, { headers }));
       expect(ready, `${path} ${JSON.stringify(headers)}`).toBeDefined();
       expect(ready!.status).toBe(fromApp.status);
