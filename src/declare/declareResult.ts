@@ -6,7 +6,7 @@ import type { StoredAnswer } from '../../db/storedAnswers';
 import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { loadWard, type ContestSnapshot, type WardSnapshot } from '../../db/results';
-import { checkDeclaration, electCandidates, type Check, type CountFigures, type Election } from '../domain';
+import { checkDeclaration, electCandidates, verificationStatementOf, type BallotPapers, type Check, type CountFigures, type Election } from '../domain';
 import { candidateName, partyDirectory } from '../results/names';
 import { contestResult, type ContestResult } from '../results/contestResult';
 import { ProblemsError, type Problem } from './problems';
@@ -211,9 +211,9 @@ async function versionTaken(db: Db, contestId: string, version: number): Promise
 }
 
 /** The verification statement a first declaration is checked against (none once declared). */
-export function statementBeforeDeclaring(contest: ContestSnapshot): { pollingStations: number; postal: number } | null {
-  if (contest.versions.length > 0 || contest.verifiedPollingStations === null || contest.verifiedPostal === null) return null;
-  return { pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal };
+export function statementBeforeDeclaring(contest: ContestSnapshot): BallotPapers | null {
+  if (contest.versions.length > 0) return null;
+  return verificationStatementOf(contest)?.papers ?? null;
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './elect';
 export * from './checks';
 export * from './changes';
 export * from './council';
+export * from './verificationStatement';

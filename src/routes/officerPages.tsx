@@ -16,7 +16,7 @@ import { ProblemsError, problemsFromZod, type Problem } from '../declare/problem
 import { figuresByField } from '../declare/reviewModel';
 import { declarationSubmission, type StatusChoice } from '../declare/submission';
 import { isOpenWard } from '../declare/wardOpen';
-import { turnoutPercent, verifiedTotal } from '../domain';
+import { turnoutPercent, verificationStatementOf, verifiedTotal } from '../domain';
 import type { AppEnv } from '../env';
 import { fieldName, formFieldOf, formValues, rejectedFields, submissionFromForm, type FormBody, type FormValues } from '../officer/entryForm';
 import { signedIn } from './signedIn';
@@ -53,10 +53,10 @@ function initialValues({ contest, pending, mode }: OfficerWard): FormValues {
   // Empty boxes, not "0": a figure typed after a pre-filled 0 became "03" or "30". An empty
   // rejected box counts as none, and the review shows it as 0. The verification statement
   // published before the count is where the declaration starts.
-  const verified = contest.verifiedPollingStations !== null && contest.verifiedPostal !== null;
+  const statement = verificationStatementOf(contest);
   return {
     [fieldName.electorate]: String(contest.electorate),
-    ...(verified ? { [fieldName.pollingStations]: String(contest.verifiedPollingStations), [fieldName.postal]: String(contest.verifiedPostal) } : {}),
+    ...(statement ? { [fieldName.pollingStations]: String(statement.papers.pollingStations), [fieldName.postal]: String(statement.papers.postal) } : {}),
   };
 }
 
@@ -67,9 +67,10 @@ export interface StatementState {
 }
 
 function publishedStatement(contest: ContestSnapshot) {
-  if (contest.verifiedPollingStations === null || contest.verifiedPostal === null || contest.verifiedAt === null) return null;
-  const total = verifiedTotal({ pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal });
-  return { total, turnoutPercent: turnoutPercent(total, contest.electorate), at: contest.verifiedAt };
+  const statement = verificationStatementOf(contest);
+  if (!statement) return null;
+  const total = verifiedTotal(statement.papers);
+  return { total, turnoutPercent: turnoutPercent(total, contest.electorate), at: statement.at };
 }
 
 /** The entry awaiting confirmation, as this officer may see it (the differences only to the two whose entries differ). */

@@ -4,6 +4,7 @@
 // review instant and keeps the entry on the phone when the signal drops.
 import type { ContestSnapshot, PartyRow } from '../../db/results';
 import type { EntryMode } from '../../src/declare/awaitingConfirmation';
+import type { BallotPapers } from '../../src/domain';
 import { fieldName, formBoxes, rejectedBoxes, sentenceFor, verificationBoxes, voteBox, type FormValues } from '../../src/officer/entryForm';
 import { candidateName } from '../../src/results/names';
 import { NumberField } from './NumberField';
@@ -21,7 +22,7 @@ export interface EntryFormProps {
   /** In a correction, the declared figures by field name: the phone's review shows old → new. */
   declared?: Record<string, number> | null;
   /** The verification statement published before the count: the phone's review checks against it. */
-  statement?: { pollingStations: number; postal: number } | null;
+  statement?: BallotPapers | null;
   /** Publish at once, enter for a second officer to confirm, or confirm another's entry (src/declare/awaitingConfirmation.ts). */
   mode?: EntryMode;
   /** Confirming a correction: its reason as the first officer gave it, published with it. */
