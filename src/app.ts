@@ -46,6 +46,13 @@ import { openDataPreflightRoutes } from './routes/openDataPreflight';
 import { openApiRoutes } from './routes/openApi';
 import { health } from './routes/health';
 import { errorForLog, logLine } from './logLine';
+import type { MiddlewarePages } from './http/pages';
+import { RefusedPage } from '../views/RefusedPage';
+import { SignedOutPage } from '../views/officer/SignedOutPage';
+import { NotFoundPage } from '../views/public/NotFoundPage';
+
+// The pages middleware answers people with (src/http/pages.ts): views, handed down from here.
+const middlewarePages: MiddlewarePages = { NotFound: NotFoundPage, Refused: RefusedPage, SignedOut: SignedOutPage };
 
 export interface AppOptions {
   /** The database for this request: one connection on Node, the D1 binding on Workers. */
@@ -102,6 +109,11 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
+  // First, so every answer can use them, 404s and refusals before any route included.
+  app.use((c, next) => {
+    c.set('pages', middlewarePages);
+    return next();
+  });
   let firstRequestAt: number | undefined;
   if (options.startedAt === undefined) {
     app.use((_, next) => {

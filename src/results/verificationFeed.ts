@@ -6,6 +6,7 @@ import { formatNumber, formatPercent, turnoutPercent, verificationStatementOf, v
 import type { verificationFeedEntrySchema } from './publicSchemas';
 import { rehearsalWords } from './rehearsal';
 import type { z } from 'zod';
+import { contestPath } from '../http/paths';
 
 export type VerificationFeedEntry = z.infer<typeof verificationFeedEntrySchema> & { path: string };
 
@@ -32,7 +33,7 @@ export function verificationFeed(snapshot: ElectionSnapshot): VerificationFeedEn
           turnoutPercent: turnout,
           verifiedAt: at,
           title: `${practice}${c.name}: verified, ${formatNumber(total)} ballot papers${turnout === null ? '' : `, turnout ${formatPercent(turnout)}`}`,
-          path: `/elections/${encodeURIComponent(snapshot.election.id)}/contests/${encodeURIComponent(c.id)}`,
+          path: contestPath(snapshot.election.id, c.id),
         },
       ];
     })

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { LoginPage } from '../../views/officer/LoginPage';
-import { londonClock } from '../../views/public/londonTime';
+import { londonClock } from '../../views/shared/londonTime';
 import { deleteSession } from '../../db/sessions';
 import { requireRole } from '../auth/middleware';
 import { plainHttpRefused, sessionCookies } from '../auth/transport';

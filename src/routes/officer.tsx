@@ -26,6 +26,7 @@ import { all, fieldName, formValues, statementFieldOf, submissionFromForm, verif
 import { actorOf } from './actor';
 import { entryPage, reviewPage, statusPage } from './officerPages';
 import { signedIn } from './signedIn';
+import { officerContestPath, officerElectionPath } from '../http/paths';
 
 type Ctx = Context<AppEnv>;
 
@@ -92,14 +93,14 @@ export const officer = new Hono<AppEnv>()
   .use('/officer/*', requireRole('officer'))
   .get('/officer', async (c) => {
     const elections = await listElections(c.var.db);
-    if (elections.length === 1) return c.redirect(`/officer/elections/${encodeURIComponent(elections[0]!.id)}`, 303);
+    if (elections.length === 1) return c.redirect(officerElectionPath(elections[0]!.id), 303);
     return c.html(
       <Layout title="Elections · Declare" signedIn={signedIn(c)}>
         <h1>Elections</h1>
         <ul class="wards">
           {elections.map((e) => (
             <li>
-              <a href={`/officer/elections/${encodeURIComponent(e.id)}`}>{e.name}</a>
+              <a href={officerElectionPath(e.id)}>{e.name}</a>
             </li>
           ))}
         </ul>
@@ -149,7 +150,7 @@ export const officer = new Hono<AppEnv>()
       if (!(error instanceof ProblemsError) || error.status !== 422) throw error;
       return refused(error.problems);
     }
-    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}?verified=yes#verification`, 303);
+    return c.redirect(`${officerContestPath(contestId)}?verified=yes#verification`, 303);
   })
   .post('/officer/contests/:contestId/edit', async (c) => entryPage(c, c.req.param('contestId'), formValues(await c.req.parseBody({ all: true }))))
   .post('/officer/contests/:contestId/review', async (c) => reviewPage(c, c.req.param('contestId'), await c.req.parseBody({ all: true })))
@@ -178,5 +179,5 @@ export const officer = new Hono<AppEnv>()
       return c.html(<StatusBar contest={updated} csrfToken={signedIn(c).csrfToken} asking={asking} changed={changed} />);
     }
     if (asking) return statusPage(c, contestId, { asking });
-    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}${changed ? `?changed=${changed}` : ''}`, 303);
+    return c.redirect(`${officerContestPath(contestId)}${changed ? `?changed=${changed}` : ''}`, 303);
   });

@@ -8,6 +8,7 @@ import { PostStatus } from '../../views/social/PostStatus';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { signedIn } from './signedIn';
+import { officerContestPath } from '../http/paths';
 
 export const officerSocial = new Hono<AppEnv>().get('/officer/contests/:contestId/posts', requireRole('officer'), async (c) => {
   const contestId = c.req.param('contestId');
@@ -19,7 +20,7 @@ export const officerSocial = new Hono<AppEnv>().get('/officer/contests/:contestI
   return c.html(
     <Layout title="Social posts · Declare" signedIn={signedIn(c)}>
       <p class="crumbs">
-        <a href={`/officer/contests/${encodeURIComponent(contestId)}`}>Back to the ward</a>
+        <a href={officerContestPath(contestId)}>Back to the ward</a>
       </p>
       {status}
     </Layout>,

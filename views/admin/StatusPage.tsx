@@ -2,7 +2,7 @@
 import { durationInWords, formatNumber } from '../../src/domain/format';
 import type { ChannelStatus, NightStatus } from '../../src/status/nightStatus';
 import { Layout, type SignedIn } from '../Layout';
-import { londonDateTime } from '../public/londonTime';
+import { londonDateTime } from '../shared/londonTime';
 
 function When({ iso }: { iso: string }) {
   return <time datetime={iso}>{londonDateTime(iso, 'second')}</time>;

@@ -5,6 +5,7 @@ import type { StatusChoice } from '../../src/declare/submission';
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
 import { SecondPairOfEyesNote } from './SecondPairOfEyesNote';
+import { officerContestPath, officerElectionPath } from '../../src/http/paths';
 
 /** The ones with a button: going back to "awaiting" is for the API, after a mistake. */
 const statusButtons = ['counting', 'recount', 'postponed'] as const satisfies readonly StatusChoice[];
@@ -43,7 +44,7 @@ const statusLabel: Record<ContestSnapshot['status'], string> = {
  */
 export function StatusBar({ contest, csrfToken, asking, changed }: { contest: ContestSnapshot; csrfToken: string } & StatusNotice) {
   const open = contest.status !== 'declared' && contest.status !== 'uncontested';
-  const action = `/officer/contests/${encodeURIComponent(contest.id)}/status`;
+  const action = `${officerContestPath(contest.id)}/status`;
   const htmx = { 'hx-post': action, 'hx-target': '#status', 'hx-swap': 'outerHTML' };
   return (
     <div id="status" class="status-bar">
@@ -69,7 +70,7 @@ export function StatusBar({ contest, csrfToken, asking, changed }: { contest: Co
           <button type="submit" name="status" value={asking} class="primary">
             Yes, mark as {statusLabel[asking].toLowerCase()}
           </button>
-          <a class="button secondary" href={`/officer/contests/${encodeURIComponent(contest.id)}`}>
+          <a class="button secondary" href={officerContestPath(contest.id)}>
             No, keep it as {statusLabel[contest.status].toLowerCase()}
           </a>
         </form>
@@ -93,7 +94,7 @@ export function ContestPage({ electionId, contest, signedIn, secondPairOfEyes, s
     <Layout title={`${hasError ? 'Error: ' : ''}${contest.name} · Declare`} signedIn={signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
       <p class="crumbs">
-        <a href={`/officer/elections/${encodeURIComponent(electionId)}`}>All wards</a>
+        <a href={officerElectionPath(electionId)}>All wards</a>
       </p>
       <h1>{contest.name}</h1>
       <StatusBar contest={contest} csrfToken={signedIn.csrfToken} {...status} />

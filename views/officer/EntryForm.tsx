@@ -8,7 +8,8 @@ import type { BallotPapers } from '../../src/domain';
 import { fieldName, formBoxes, rejectedBoxes, sentenceFor, verificationBoxes, voteBox, type FormValues } from '../../src/officer/entryForm';
 import { candidateName } from '../../src/results/names';
 import { NumberField } from './NumberField';
-import { PartySwatch } from './PartySwatch';
+import { PartySwatch } from '../shared/PartySwatch';
+import { officerContestPath } from '../../src/http/paths';
 
 export interface EntryFormProps {
   contest: ContestSnapshot;
@@ -45,7 +46,7 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
   const correcting = contest.versions.length > 0;
   const errors = errorSentences(contest, apiErrors);
   const boxErrors = formBoxes(candidatesOf(contest)).filter((box) => errors.has(box.name));
-  const action = `/officer/contests/${encodeURIComponent(contest.id)}/review`;
+  const action = `${officerContestPath(contest.id)}/review`;
   return (
     // novalidate: our messages (server-side, and the phone script's) say more than the browser's.
     <>

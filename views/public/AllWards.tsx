@@ -1,8 +1,8 @@
 // Every ward with its status and, once known, its result; each links to the ward's page.
 import { formatPercent } from '../../src/domain';
 import type { ContestHeadline } from '../../src/results/electionResults';
-import { londonClock } from './londonTime';
-import { contestPath } from './paths';
+import { londonClock } from '../shared/londonTime';
+import { contestPath } from '../../src/http/paths';
 import { StatusLabel } from './StatusLabel';
 
 const hasResult = (c: ContestHeadline) => c.status === 'declared' || c.status === 'uncontested';

@@ -13,9 +13,10 @@ import { defaultTemplates, type DeclarationPostKind, type PostKind } from '../wo
 import { declarationFacts } from '../wording/facts';
 import type { WordingRules } from '../wording/rules';
 import { parseTemplate, type Template } from '../wording/template';
+import { contestPath } from '../../http/paths';
 
 export function resultsLink(publicUrl: string, electionId: string, contestId: string): string {
-  return `${publicUrl}/elections/${encodeURIComponent(electionId)}/contests/${encodeURIComponent(contestId)}`;
+  return `${publicUrl}${contestPath(electionId, contestId)}`;
 }
 
 /** The channel's template for this kind of post; the built-in one if none is set. */
