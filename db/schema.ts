@@ -16,6 +16,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+// The one list of a contest's statuses (the domain's, so every layer shares it).
+import { contestStatuses } from '../src/domain/contestStatus';
 
 const createdAt = () =>
   text('created_at')
@@ -77,15 +79,6 @@ export const continuingSeats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.electionId, t.partyId] })],
 );
-
-export const contestStatuses = [
-  'awaiting',
-  'counting',
-  'recount',
-  'declared',
-  'uncontested',
-  'postponed',
-] as const;
 
 export const contests = sqliteTable(
   'contests',

@@ -1,7 +1,8 @@
 // The whole council: composition, who controls it, and how far the night has got.
 import { countOf, formatNumber } from './format';
 import { compareIds } from './order';
-import type { ContestStatus, PartySeats } from './types';
+import type { ContestStatus } from './contestStatus';
+import type { PartySeats } from './types';
 
 export function majorityNeeded(totalSeats: number): number {
   return Math.floor(totalSeats / 2) + 1;

@@ -37,4 +37,3 @@ export interface PartySeats {
   seats: number;
 }
 
-export type ContestStatus = 'awaiting' | 'counting' | 'recount' | 'declared' | 'uncontested' | 'postponed';

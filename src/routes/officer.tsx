@@ -18,7 +18,8 @@ import type { Answer } from '../declare/replay';
 import { notDeclared } from '../declare/reviewModel';
 import { isOpenWard } from '../declare/wardOpen';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
-import { declarationSubmission, statusChoices, statusSubmission, verificationSubmission, type DeclarationSubmission, type StatusChoice } from '../declare/submission';
+import { declarationSubmission, statusSubmission, verificationSubmission, type DeclarationSubmission } from '../declare/submission';
+import { settableStatuses, type SettableStatus } from '../domain/contestStatus';
 import { verifyContest } from '../declare/verifyContest';
 import { automaticStatusUpdate } from '../updates/statusUpdate';
 import type { AppEnv } from '../env';
@@ -31,8 +32,8 @@ import { officerContestPath, officerElectionPath } from '../http/paths';
 type Ctx = Context<AppEnv>;
 
 /** A status named in the address after a change: only a known status, never text from the URL. */
-function changedStatus(value: string | undefined): StatusChoice | undefined {
-  return statusChoices.find((s) => s === value);
+function changedStatus(value: string | undefined): SettableStatus | undefined {
+  return settableStatuses.find((s) => s === value);
 }
 
 /** What a posted form asks of the declaring use cases. */

@@ -14,7 +14,8 @@ import { declaredFigures, loadContest, reviewContest, reviewOfSubmission, statem
 import { validIdempotencyKey } from '../declare/idempotencyKey';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { figuresByField } from '../declare/reviewModel';
-import { declarationSubmission, type StatusChoice } from '../declare/submission';
+import { declarationSubmission } from '../declare/submission';
+import type { SettableStatus } from '../domain/contestStatus';
 import { isOpenWard } from '../declare/wardOpen';
 import { turnoutPercent, verificationStatementOf, verifiedTotal } from '../domain';
 import type { AppEnv } from '../env';
@@ -86,7 +87,7 @@ function Awaiting({ ward, userId }: { ward: OfficerWard; userId: string }) {
 }
 
 /** The ward page with only its status bar asking to confirm (the path without JavaScript). */
-export async function statusPage(c: Ctx, contestId: string, status: { asking: StatusChoice }) {
+export async function statusPage(c: Ctx, contestId: string, status: { asking: SettableStatus }) {
   const { snapshot, contest } = await loadContest(c.var.db, contestId);
   return c.html(
     <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} secondPairOfEyes={snapshot.election.secondPairOfEyes} status={status}>
@@ -101,7 +102,7 @@ export async function entryPage(
   values: FormValues | null,
   problems: Problem[] = [],
   status: 200 | 403 | 409 | 422 = 200,
-  statusNotice: { changed?: StatusChoice } = {},
+  statusNotice: { changed?: SettableStatus } = {},
   statement: StatementState = {},
 ) {
   const ward = await officerWard(c, contestId);

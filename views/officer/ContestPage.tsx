@@ -1,20 +1,20 @@
 // One ward for the officer: status buttons, then the entry form (or the review).
 import type { Child } from 'hono/jsx';
 import type { ContestSnapshot } from '../../db/results';
-import type { StatusChoice } from '../../src/declare/submission';
+import type { SettableStatus } from '../../src/domain/contestStatus';
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
 import { SecondPairOfEyesNote } from './SecondPairOfEyesNote';
 import { officerContestPath, officerElectionPath } from '../../src/http/paths';
 
 /** The ones with a button: going back to "awaiting" is for the API, after a mistake. */
-const statusButtons = ['counting', 'recount', 'postponed'] as const satisfies readonly StatusChoice[];
+const statusButtons = ['counting', 'recount', 'postponed'] as const satisfies readonly SettableStatus[];
 
 export interface StatusNotice {
   /** A status pressed but not yet confirmed: the bar asks first. */
-  asking?: StatusChoice;
+  asking?: SettableStatus;
   /** A status just set: the bar says so. */
-  changed?: StatusChoice;
+  changed?: SettableStatus;
 }
 
 export interface ContestPageProps {
