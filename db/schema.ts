@@ -318,9 +318,9 @@ export const apiTokens = sqliteTable('api_tokens', {
 
 // pending: waiting for its turn (or its retry time); held: waiting for an admin's approval;
 // sending: claimed by a dispatcher; posted: on the platform (or treated as posted, see note);
-// dead: gave up after too many attempts, or refused for good; cancelled: an admin chose not
+// failed: gave up after too many attempts, or refused for good; cancelled: an admin chose not
 // to post it, or a newer version superseded it before it went out.
-export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'dead', 'cancelled'] as const;
+export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'failed', 'cancelled'] as const;
 
 // One row per (declaration version, channel), or per (update version, channel): written in
 // the same atomic write as the declaration or update from the count, so nothing is published

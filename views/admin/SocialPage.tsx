@@ -27,7 +27,7 @@ export interface SocialPageProps {
 
 const filters: { status: OutboxStatus | null; label: string }[] = [
   { status: null, label: 'All' },
-  { status: 'dead', label: 'Failed' },
+  { status: 'failed', label: 'Failed' },
   { status: 'held', label: 'Held' },
   { status: 'pending', label: 'Queued' },
   { status: 'posted', label: 'Posted' },
@@ -39,7 +39,7 @@ const countWords: [OutboxStatus, string][] = [
   ['pending', 'queued'],
   ['sending', 'sending'],
   ['held', 'held'],
-  ['dead', 'failed'],
+  ['failed', 'failed'],
 ];
 
 /** "3 posted, 1 failed"; "none yet". */

@@ -42,7 +42,7 @@ function ChannelRow({ channel, now }: { channel: ChannelStatus; now: number }) {
         )}
         {channel.failed > 0 && (
           <div>
-            <a href="/admin/social?status=dead#outbox">{channel.failed} failed</a>
+            <a href="/admin/social?status=failed#outbox">{channel.failed} failed</a>
           </div>
         )}
       </td>

@@ -17,7 +17,7 @@ export const postNotices = {
   retry: (post: string) => `The ${post} will be tried again.`,
   approve: (post: string) => `The ${post} will be posted.`,
   cancel: (post: string) => `The ${post} will not be posted.`,
-  unchanged: (post: string, status: string) => `Nothing changed: the ${post} is ${status === 'dead' ? 'failed' : status}.`,
+  unchanged: (post: string, status: string) => `Nothing changed: the ${post} is ${status}.`,
 } as const;
 
 export type ChannelNoticeCode = keyof typeof channelNotices;
