@@ -325,7 +325,7 @@ export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'failed',
 // One row per (declaration version, channel), or per (update version, channel): written in
 // the same atomic write as the declaration or update from the count, so nothing is published
 // without its posts being queued. A row is about exactly one of the two: `contestId` for a
-// declaration, `updateId` for an update (src/social/dispatch/compose.ts reads which).
+// declaration, `updateId` for an update (src/social/dispatch/preparePost.ts reads which).
 export const outbox = sqliteTable(
   'outbox',
   {

@@ -11,3 +11,12 @@ export type ContestStatus = (typeof contestStatuses)[number];
  */
 export const settableStatuses = ['awaiting', 'counting', 'recount', 'postponed'] as const satisfies readonly ContestStatus[];
 export type SettableStatus = (typeof settableStatuses)[number];
+
+/**
+ * Whether a contest has its result: declared, or uncontested (its candidates elected unopposed
+ * from the start). After that its figures and status are no longer set by hand: a change is
+ * a correction.
+ */
+export function hasResult(status: ContestStatus): boolean {
+  return status === 'declared' || status === 'uncontested';
+}

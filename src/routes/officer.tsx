@@ -16,7 +16,7 @@ import { declareResult, loadContest, type DeclareRequest } from '../declare/decl
 import { requireIdempotencyKey } from '../declare/idempotencyKey';
 import type { Answer } from '../declare/replay';
 import { notDeclared } from '../declare/reviewModel';
-import { isOpenWard } from '../declare/wardOpen';
+import { isOpenContest } from '../declare/contestOpen';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { declarationSubmission, statusSubmission, verificationSubmission, type DeclarationSubmission } from '../declare/submission';
 import { settableStatuses, type SettableStatus } from '../domain/contestStatus';
@@ -163,7 +163,7 @@ export const officer = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const parsed = statusSubmission.safeParse(body);
     const { snapshot, contest } = await loadContest(c.var.db, contestId);
-    const open = isOpenWard(contest);
+    const open = isOpenContest(contest);
     // A status is public at once: the first press asks, the second (confirmed) publishes.
     const confirmed = body.confirmed === 'yes';
     const changed = parsed.success && open && confirmed ? parsed.data.status : undefined;

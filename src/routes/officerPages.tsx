@@ -10,13 +10,13 @@ import { EntryForm } from '../../views/officer/EntryForm';
 import { ReviewPanel } from '../../views/officer/ReviewPanel';
 import { VerificationPanel } from '../../views/officer/VerificationPanel';
 import { entryModeOf, pendingDifferences, type EntryMode } from '../declare/awaitingConfirmation';
-import { declaredFigures, loadContest, reviewContest, reviewOfSubmission, statementBeforeDeclaring, type ElectionOfWard } from '../declare/declareResult';
+import { declaredFigures, loadContest, reviewContest, reviewOfSubmission, statementBeforeDeclaring, type ElectionOfContest } from '../declare/declareResult';
 import { validIdempotencyKey } from '../declare/idempotencyKey';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { figuresByField } from '../declare/reviewModel';
 import { declarationSubmission } from '../declare/submission';
 import type { SettableStatus } from '../domain/contestStatus';
-import { isOpenWard } from '../declare/wardOpen';
+import { isOpenContest } from '../declare/contestOpen';
 import { turnoutPercent, verificationStatementOf, verifiedTotal } from '../domain';
 import type { AppEnv } from '../env';
 import { fieldName, formFieldOf, formValues, rejectedFields, submissionFromForm, type FormBody, type FormValues } from '../officer/entryForm';
@@ -26,7 +26,7 @@ type Ctx = Context<AppEnv>;
 
 /** A ward as this officer works on it: the ward, any entry awaiting confirmation, and what the form does. */
 interface OfficerWard {
-  snapshot: ElectionOfWard;
+  snapshot: ElectionOfContest;
   contest: ContestSnapshot;
   pending: PendingEntry | null;
   mode: EntryMode;
@@ -127,7 +127,7 @@ export async function entryPage(
       hasError={problems.length > 0 || (statement.errors?.size ?? 0) > 0}
     >
       <Awaiting ward={ward} userId={c.var.viewer!.user.id} />
-      {contest.versions.length === 0 && isOpenWard(contest) && contest.status !== 'postponed' && (
+      {contest.versions.length === 0 && isOpenContest(contest) && contest.status !== 'postponed' && (
         <VerificationPanel
           contestId={contest.id}
           contestName={contest.name}

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client';
 import { loadElection } from '../../db/results';
 import { isChannelName, type ChannelName } from './channelNames';
-import { resultsLink } from './dispatch/compose';
+import { resultsLink } from './dispatch/preparePost';
 import { composePost, type Composed } from './wording/compose';
 import { declarationFacts } from './wording/facts';
 import { wordingRules } from './wording/rules';

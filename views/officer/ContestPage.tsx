@@ -1,6 +1,7 @@
 // One ward for the officer: status buttons, then the entry form (or the review).
 import type { Child } from 'hono/jsx';
 import type { ContestSnapshot } from '../../db/results';
+import { isOpenContest } from '../../src/declare/contestOpen';
 import type { SettableStatus } from '../../src/domain/contestStatus';
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
@@ -43,7 +44,7 @@ const statusLabel: Record<ContestSnapshot['status'], string> = {
  * a press first asks ("Mark Rainham North as recount?"), and a confirmed change is said.
  */
 export function StatusBar({ contest, csrfToken, asking, changed }: { contest: ContestSnapshot; csrfToken: string } & StatusNotice) {
-  const open = contest.status !== 'declared' && contest.status !== 'uncontested';
+  const open = isOpenContest(contest);
   const action = `${officerContestPath(contest.id)}/status`;
   const htmx = { 'hx-post': action, 'hx-target': '#status', 'hx-swap': 'outerHTML' };
   return (

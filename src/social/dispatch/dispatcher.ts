@@ -8,8 +8,8 @@ import { channelSettings } from '../../../db/socialChannels';
 import type { Channel, Delivery } from '../channel';
 import { channelLabel } from '../channelNames';
 import type { DispatchTuning } from '../config';
-import { outgoing, preparePost, type Prepared } from './compose';
-import { prepareUpdatePost } from './composeUpdate';
+import { outgoing, preparePost, type Prepared } from './preparePost';
+import { prepareUpdatePost } from './prepareUpdatePost';
 import { recordDelivery } from './record';
 import { snapshotCache } from './snapshots';
 

@@ -1,6 +1,6 @@
 // From an outbox row to the post an adapter sends: the facts of that declaration version
 // (as the election then stood), the channel's wording, and what a correction follows up.
-// (An update from the count's row is prepared by composeUpdate.ts.)
+// (An update from the count's row is prepared by prepareUpdatePost.ts.)
 import type { Db } from '../../../db/client';
 import { postedBefore, type OutboxRow } from '../../../db/outbox';
 import type { ElectionSnapshot } from '../../../db/results';
