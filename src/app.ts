@@ -29,6 +29,8 @@ import { adminRehearsal } from './routes/adminRehearsal';
 import { adminExport } from './routes/adminExport';
 import type { MakeBackup } from './archive/databaseBackup';
 import { adminSocial } from './routes/adminSocial';
+import { adminSocialWording } from './routes/adminSocialWording';
+import { adminOutbox } from './routes/adminOutbox';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
 import { adminSecondPairOfEyes } from './routes/adminSecondPairOfEyes';
@@ -210,6 +212,8 @@ export function createApp(options: AppOptions) {
   app.route('/', officerSocial);
   const socialEnv = options.socialEnv ?? (() => ({}));
   app.route('/', adminSocial({ env: socialEnv }));
+  app.route('/', adminSocialWording({ env: socialEnv }));
+  app.route('/', adminOutbox);
   app.route('/', adminStatus({ env: socialEnv, started }));
   app.route('/', adminSubscribers);
   app.route('/', adminExport(options.backup));

@@ -9,7 +9,7 @@ import { AwaitingPage } from '../../views/officer/AwaitingPage';
 import { StatusBar } from '../../views/officer/ContestPage';
 import { PublishedPage } from '../../views/officer/PublishedPage';
 import { WardList, WardResults } from '../../views/officer/WardList';
-import { Layout } from '../../views/Layout';
+import { ElectionsPage } from '../../views/officer/ElectionsPage';
 import { requireRole } from '../auth/middleware';
 import { confirmDeclaration } from '../declare/confirmDeclaration';
 import { declareResult, loadContest, type DeclareRequest } from '../declare/declareResult';
@@ -95,19 +95,7 @@ export const officer = new Hono<AppEnv>()
   .get('/officer', async (c) => {
     const elections = await listElections(c.var.db);
     if (elections.length === 1) return c.redirect(officerElectionPath(elections[0]!.id), 303);
-    return c.html(
-      <Layout title="Elections · Declare" signedIn={signedIn(c)}>
-        <h1>Elections</h1>
-        <ul class="wards">
-          {elections.map((e) => (
-            <li>
-              <a href={officerElectionPath(e.id)}>{e.name}</a>
-            </li>
-          ))}
-        </ul>
-        {elections.length === 0 && <p>No election is set up yet: import one with <code>npm run cli -- import file.json</code>.</p>}
-      </Layout>,
-    );
+    return c.html(<ElectionsPage elections={elections} signedIn={signedIn(c)} />);
   })
   .get('/officer/elections/:electionId', async (c) => {
     const snapshot = await loadElection(c.var.db, c.req.param('electionId'));

@@ -33,3 +33,21 @@ export async function previewWording(
   const composed = composePost(facts, resultsLink(publicUrl, facts.electionId, facts.contestId), parsed.template, rules);
   return { ok: true, preview: { composed, unit: rules.unit } };
 }
+
+/**
+ * A channel's two templates previewed against the declaration chosen. A correction's wording
+ * is previewed against a correction when one is chosen; otherwise against the chosen result,
+ * to show the words (the reason is then left out).
+ */
+export async function previewTemplates(
+  db: Db,
+  channel: ChannelName,
+  templates: { declaration: string; correction: string },
+  declaration: { electionId: string; contestId: string; version: number },
+  publicUrl: string,
+): Promise<{ declaration: PreviewResult; correction: PreviewResult }> {
+  return {
+    declaration: await previewWording(db, channel, templates.declaration, declaration, publicUrl),
+    correction: await previewWording(db, channel, templates.correction, declaration, publicUrl),
+  };
+}

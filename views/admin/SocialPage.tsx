@@ -1,20 +1,9 @@
 // Admin → Social posts: the channels (on or off by environment, never showing a secret),
 // their pause and hold switches, and the whole outbox.
-import type { ChannelSettingsRow } from '../../db/socialChannels';
 import type { OutboxEntry, OutboxStatus } from '../../db/outbox';
-import type { ChannelName } from '../../src/social/channelNames';
 import { Layout, type SignedIn } from '../Layout';
 import { OutboxTable } from './OutboxTable';
-
-export interface ChannelOverview {
-  name: ChannelName;
-  label: string;
-  /** on: credentials set; incomplete: some set; off: none. */
-  state: 'on' | 'off' | 'incomplete';
-  variables: { name: string; set: boolean }[];
-  settings: ChannelSettingsRow;
-  counts: Partial<Record<OutboxStatus, number>>;
-}
+import type { ChannelOverview } from './socialOverview';
 
 export interface SocialPageProps {
   channels: ChannelOverview[];
