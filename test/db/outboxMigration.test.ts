@@ -25,18 +25,24 @@ function migrationsUpTo(last: number): string {
   return before;
 }
 
+const contestId = 'local.medway.all-saints.2023-05-04';
+
+/** A database migrated up to `last`, with an election and a ward as that schema has them (the import writes today's columns). */
+function databaseAt(last: number) {
+  const sqlite = new Database(':memory:');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsUpTo(last) });
+  sqlite.prepare(`INSERT INTO elections (id, name, organisation, date, total_seats, updated_at) VALUES ('local.medway.2023-05-04', 'Medway', 'Medway Council', '2023-05-04', 59, '2023-05-05T00:00:00.000Z')`).run();
+  sqlite
+    .prepare(`INSERT INTO contests (id, election_id, name, seats, electorate, position, updated_at) VALUES (?, 'local.medway.2023-05-04', 'All Saints', 1, 3495, 0, '2023-05-05T00:00:00.000Z')`)
+    .run(contestId);
+  return { sqlite, db };
+}
+
 describe('the outbox migration for updates from the count', () => {
   it('keeps existing rows whole, with no update id, and then takes rows of updates', () => {
-    const sqlite = new Database(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: migrationsUpTo(8) });
-    // An election and a ward as that schema has them (the import writes today's columns).
-    const contestId = 'local.medway.all-saints.2023-05-04';
-    sqlite.prepare(`INSERT INTO elections (id, name, organisation, date, total_seats, updated_at) VALUES ('local.medway.2023-05-04', 'Medway', 'Medway Council', '2023-05-04', 59, '2023-05-05T00:00:00.000Z')`).run();
-    sqlite
-      .prepare(`INSERT INTO contests (id, election_id, name, seats, electorate, position, updated_at) VALUES (?, 'local.medway.2023-05-04', 'All Saints', 1, 3495, 0, '2023-05-05T00:00:00.000Z')`)
-      .run(contestId);
+    const { sqlite, db } = databaseAt(8);
     sqlite
       .prepare(`INSERT INTO outbox (id, contest_id, version, channel, status, next_attempt_at, updated_at, body, remote_id) VALUES (?, ?, 1, 'x', 'posted', ?, ?, 'All Saints ward: Ind win.', '1650000000000000001')`)
       .run('row-1', contestId, '2023-05-05T01:00:00.000Z', '2023-05-05T01:00:01.000Z');
@@ -60,15 +66,7 @@ describe('the outbox migration for updates from the count', () => {
 
 describe('the outbox migration from "dead" to "failed"', () => {
   it('renames the state of every post that gave up, keeping the row, and leaves the others as they were', () => {
-    const sqlite = new Database(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: migrationsUpTo(11) });
-    const contestId = 'local.medway.all-saints.2023-05-04';
-    sqlite.prepare(`INSERT INTO elections (id, name, organisation, date, total_seats, updated_at) VALUES ('local.medway.2023-05-04', 'Medway', 'Medway Council', '2023-05-04', 59, '2023-05-05T00:00:00.000Z')`).run();
-    sqlite
-      .prepare(`INSERT INTO contests (id, election_id, name, seats, electorate, position, updated_at) VALUES (?, 'local.medway.2023-05-04', 'All Saints', 1, 3495, 0, '2023-05-05T00:00:00.000Z')`)
-      .run(contestId);
+    const { sqlite, db } = databaseAt(11);
     const row = sqlite.prepare(
       `INSERT INTO outbox (id, contest_id, version, channel, status, attempts, next_attempt_at, updated_at, body, last_error, uncertain) VALUES (?, ?, 1, ?, ?, ?, '2023-05-05T01:00:00.000Z', '2023-05-05T01:05:00.000Z', 'All Saints ward: Ind win.', ?, ?)`,
     );
