@@ -129,7 +129,7 @@ export function createApp(options: AppOptions) {
   // The public pages, JSON and feeds come first: the election-night hot path needs no
   // session, no CSRF check, no request id (its answers are the same for everyone, and Hono
   // drops a header set before the handler from the ready-made responses they send) and no
-  // per-request setup, only the database. All three share one render cache. They come even
+  // per-request setup (but handing over the pages above: one assignment), only the database. All three share one render cache. They come even
   // before the refusals below: a request they answer is a GET of a known address, whose body
   // (if any) nobody reads.
   const published = options.published ?? new PublishedPages();
