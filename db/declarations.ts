@@ -3,6 +3,7 @@
 // deliveries, the audit entry, the idempotency key with its answer, and the end of any entry
 // awaiting confirmation) commits in one atomic write, or none of it does.
 import { eq } from 'drizzle-orm';
+import type { SettableStatus } from '../src/domain/contestStatus';
 import { auditStatement, type Actor } from './audit';
 import { chunkRows, commitAtomically, type Db, type Statement } from './client';
 import { whilePending } from './pendingDeclarations';
@@ -121,8 +122,6 @@ export async function recordDeclaration(
   if (answer) statements.push(storedAnswerStatement(db, answer));
   await commitAtomically(db, statements);
 }
-
-export type SettableStatus = 'awaiting' | 'counting' | 'recount' | 'postponed';
 
 /**
  * Sets a ward's progress status; the caller checks the move is allowed. `also` adds what the

@@ -132,10 +132,10 @@ export async function markRetry(db: Db, id: string, claimer: Claimer, plan: Retr
 }
 
 /** Gives up: shown to admins, who can send it again. */
-export async function markDead(db: Db, id: string, claimer: Claimer, error: string, maybeSent: boolean, nowMs: number): Promise<boolean> {
+export async function markFailed(db: Db, id: string, claimer: Claimer, error: string, maybeSent: boolean, nowMs: number): Promise<boolean> {
   const rows = await db
     .update(outbox)
-    .set({ status: 'dead', lastError: error, uncertain: maybeSent ? true : sql`${outbox.uncertain}`, ...released, updatedAt: iso(nowMs) })
+    .set({ status: 'failed', lastError: error, uncertain: maybeSent ? true : sql`${outbox.uncertain}`, ...released, updatedAt: iso(nowMs) })
     .where(stillClaimed(id, claimer))
     .returning({ id: outbox.id });
   return rows.length > 0;
@@ -277,7 +277,7 @@ export async function outboxQueues(db: Db): Promise<ChannelQueue[]> {
       held: sql<number>`SUM(CASE WHEN ${outbox.status} = 'held' THEN 1 ELSE 0 END)`,
       oldestWaitingSince: sql<string | null>`MIN(CASE WHEN ${waiting} THEN ${outbox.createdAt} END)`,
       lastPostedAt: sql<string | null>`MAX(CASE WHEN ${outbox.status} = 'posted' THEN ${outbox.updatedAt} END)`,
-      failed: sql<number>`SUM(CASE WHEN ${outbox.status} = 'dead' THEN 1 ELSE 0 END)`,
+      failed: sql<number>`SUM(CASE WHEN ${outbox.status} = 'failed' THEN 1 ELSE 0 END)`,
     })
     .from(outbox)
     .groupBy(outbox.channel)
@@ -289,7 +289,7 @@ export async function outboxQueues(db: Db): Promise<ChannelQueue[]> {
 
 type AdminAction = 'retry' | 'approve' | 'cancel';
 
-const fromStatus: Record<AdminAction, OutboxStatus[]> = { retry: ['dead'], approve: ['held'], cancel: ['held', 'pending', 'dead'] };
+const fromStatus: Record<AdminAction, OutboxStatus[]> = { retry: ['failed'], approve: ['held'], cancel: ['held', 'pending', 'failed'] };
 
 export async function actOnOutboxRow(db: Db, id: string, action: AdminAction, actor: Actor, nowMs = Date.now()): Promise<OutboxRow | null> {
   const now = iso(nowMs);
@@ -298,7 +298,7 @@ export async function actOnOutboxRow(db: Db, id: string, action: AdminAction, ac
       ? { status: 'cancelled' as const, note: 'Not posted: an admin cancelled it.' }
       : action === 'approve'
         ? { status: 'pending' as const, approvedBy: actor.userId ?? null, approvedAt: now, nextAttemptAt: now }
-        : // A dead row gets a fresh set of attempts; if it may have been sent, it stays
+        : // A failed row gets a fresh set of attempts; if it may have been sent, it stays
           // uncertain, so the next attempt checks before sending.
           { status: 'pending' as const, attempts: 0, nextAttemptAt: now, approvedBy: actor.userId ?? null, approvedAt: now };
   await commitAtomically(db, [

@@ -58,13 +58,13 @@ const prepareUpdatedAt = (db: Db) =>
 
 const preparedUpdatedAt = new WeakMap<Db, ReturnType<typeof prepareUpdatedAt>>();
 
-/** The election's updatedAt (bumped by every change the public sees), or null if none. */
 /** One election's own row, without its wards. */
 export async function electionRowById(db: Db, electionId: string): Promise<ElectionRow | null> {
   const [row] = await db.select().from(elections).where(eq(elections.id, electionId));
   return row ?? null;
 }
 
+/** The election's updatedAt (bumped by every change the public sees), or null if none. */
 export async function electionUpdatedAt(db: Db, electionId: string): Promise<string | null> {
   let query = preparedUpdatedAt.get(db);
   if (!query) {
@@ -95,7 +95,7 @@ export async function loadElection(db: Db, electionId: string): Promise<Election
 }
 
 /** One ward, with what declaring it needs of its election: the election row and its parties. */
-export interface WardSnapshot {
+export interface ContestWithElection {
   election: ElectionRow;
   parties: PartyRow[];
   contest: ContestSnapshot;
@@ -105,7 +105,7 @@ export interface WardSnapshot {
  * One ward as it stands. Declaring a ward reads only that ward, not the whole election:
  * a declaration on a busy night then costs the same with 59 wards as with one.
  */
-export async function loadWard(db: Db, contestId: string): Promise<WardSnapshot | null> {
+export async function loadContestWithElection(db: Db, contestId: string): Promise<ContestWithElection | null> {
   // Its election by a subquery, so that D1 answers the whole read in one batch.
   const electionId = db.select({ id: contests.electionId }).from(contests).where(eq(contests.id, contestId));
   const [electionRows, partyRows, ...contestRows] = await readTogether(db, [

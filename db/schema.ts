@@ -16,6 +16,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+// The one list of a contest's statuses (the domain's, so every layer shares it).
+import { contestStatuses } from '../src/domain/contestStatus';
 
 const createdAt = () =>
   text('created_at')
@@ -77,15 +79,6 @@ export const continuingSeats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.electionId, t.partyId] })],
 );
-
-export const contestStatuses = [
-  'awaiting',
-  'counting',
-  'recount',
-  'declared',
-  'uncontested',
-  'postponed',
-] as const;
 
 export const contests = sqliteTable(
   'contests',
@@ -325,14 +318,14 @@ export const apiTokens = sqliteTable('api_tokens', {
 
 // pending: waiting for its turn (or its retry time); held: waiting for an admin's approval;
 // sending: claimed by a dispatcher; posted: on the platform (or treated as posted, see note);
-// dead: gave up after too many attempts, or refused for good; cancelled: an admin chose not
+// failed: gave up after too many attempts, or refused for good; cancelled: an admin chose not
 // to post it, or a newer version superseded it before it went out.
-export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'dead', 'cancelled'] as const;
+export const outboxStatuses = ['pending', 'held', 'sending', 'posted', 'failed', 'cancelled'] as const;
 
 // One row per (declaration version, channel), or per (update version, channel): written in
 // the same atomic write as the declaration or update from the count, so nothing is published
 // without its posts being queued. A row is about exactly one of the two: `contestId` for a
-// declaration, `updateId` for an update (src/social/dispatch/compose.ts reads which).
+// declaration, `updateId` for an update (src/social/dispatch/preparePost.ts reads which).
 export const outbox = sqliteTable(
   'outbox',
   {

@@ -130,7 +130,7 @@ export async function removeSubscriber(db: Db, id: string, actor: Actor): Promis
     db
       .update(outbox)
       .set({ status: 'cancelled', note: 'Not sent: the subscriber was removed.', claimedBy: null, claimedUntil: null, updatedAt: now })
-      .where(and(eq(outbox.channel, subscriberChannel(id)), inArray(outbox.status, ['pending', 'held', 'sending', 'dead']))),
+      .where(and(eq(outbox.channel, subscriberChannel(id)), inArray(outbox.status, ['pending', 'held', 'sending', 'failed']))),
     auditStatement(db, actor, { action: 'subscriber.remove', entity: 'subscriber', entityId: id, detail: { name: found.name, url: found.url } }, now),
   ]);
   return found;
@@ -156,7 +156,7 @@ export async function deliveryCounts(db: Db): Promise<Map<string, DeliveryCounts
     const id = row.channel.slice(subscriberChannelPrefix.length);
     const c = counts.get(id) ?? { queued: 0, sent: 0, failed: 0, lastSentAt: null };
     if (row.status === 'pending' || row.status === 'sending' || row.status === 'held') c.queued += row.count;
-    if (row.status === 'dead') c.failed += row.count;
+    if (row.status === 'failed') c.failed += row.count;
     if (row.status === 'posted') {
       c.sent += row.count;
       c.lastSentAt = row.last;

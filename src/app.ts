@@ -29,6 +29,8 @@ import { adminRehearsal } from './routes/adminRehearsal';
 import { adminExport } from './routes/adminExport';
 import type { MakeBackup } from './archive/databaseBackup';
 import { adminSocial } from './routes/adminSocial';
+import { adminSocialWording } from './routes/adminSocialWording';
+import { adminOutbox } from './routes/adminOutbox';
 import { adminSubscribers } from './routes/adminSubscribers';
 import { adminTimetable } from './routes/adminTimetable';
 import { adminSecondPairOfEyes } from './routes/adminSecondPairOfEyes';
@@ -46,6 +48,13 @@ import { openDataPreflightRoutes } from './routes/openDataPreflight';
 import { openApiRoutes } from './routes/openApi';
 import { health } from './routes/health';
 import { errorForLog, logLine } from './logLine';
+import type { MiddlewarePages } from './http/pages';
+import { RefusedPage } from '../views/RefusedPage';
+import { SignedOutPage } from '../views/officer/SignedOutPage';
+import { NotFoundPage } from '../views/public/NotFoundPage';
+
+// The pages middleware answers people with (src/http/pages.ts): views, handed down from here.
+const middlewarePages: MiddlewarePages = { NotFound: NotFoundPage, Refused: RefusedPage, SignedOut: SignedOutPage };
 
 export interface AppOptions {
   /** The database for this request: one connection on Node, the D1 binding on Workers. */
@@ -102,6 +111,11 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const channels = options.channels ?? ['log'];
   const app = new Hono<AppEnv>();
+  // First, so every answer can use them, 404s and refusals before any route included.
+  app.use((c, next) => {
+    c.set('pages', middlewarePages);
+    return next();
+  });
   let firstRequestAt: number | undefined;
   if (options.startedAt === undefined) {
     app.use((_, next) => {
@@ -115,7 +129,7 @@ export function createApp(options: AppOptions) {
   // The public pages, JSON and feeds come first: the election-night hot path needs no
   // session, no CSRF check, no request id (its answers are the same for everyone, and Hono
   // drops a header set before the handler from the ready-made responses they send) and no
-  // per-request setup, only the database. All three share one render cache. They come even
+  // per-request setup (but handing over the pages above: one assignment), only the database. All three share one render cache. They come even
   // before the refusals below: a request they answer is a GET of a known address, whose body
   // (if any) nobody reads.
   const published = options.published ?? new PublishedPages();
@@ -198,6 +212,8 @@ export function createApp(options: AppOptions) {
   app.route('/', officerSocial);
   const socialEnv = options.socialEnv ?? (() => ({}));
   app.route('/', adminSocial({ env: socialEnv }));
+  app.route('/', adminSocialWording({ env: socialEnv }));
+  app.route('/', adminOutbox);
   app.route('/', adminStatus({ env: socialEnv, started }));
   app.route('/', adminSubscribers);
   app.route('/', adminExport(options.backup));

@@ -2,6 +2,7 @@
 import type { Db } from '../db/client';
 import type { UserRow } from '../db/users';
 import type { Transport } from './auth/transport';
+import type { MiddlewarePages } from './http/pages';
 
 export interface Viewer {
   user: UserRow;
@@ -13,6 +14,8 @@ export interface Viewer {
 }
 
 export interface AppVariables {
+  /** The pages middleware answers with, from src/app.ts; set for every request. */
+  pages: MiddlewarePages;
   db: Db;
   /** Set for every request but the public results pages (see src/app.ts). */
   requestId?: string;

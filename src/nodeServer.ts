@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { hasAdmin } from '../db/firstAdmin';
 import { listElections } from '../db/results';
-import { electionPath, embedPath } from '../views/public/paths';
+import { electionPath, embedPath } from './http/paths';
 import { createApp } from './app';
 import { PublishedPages } from './results/publishedPages';
 import { collectAssets } from './assets/collect';

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { contestApiPath, electionPath } from './http/paths';
 import { candidateId } from './setup/importElection';
 
 const figure = z.number().int().min(0);
@@ -52,9 +53,9 @@ async function main() {
   }
   const election = resultsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
   const gap = baseGapMs / speed;
-  console.log(`Replaying ${election.contests.length} declarations to ${base}/elections/${election.id}, one every ${(gap / 1000).toFixed(1)} s`);
+  console.log(`Replaying ${election.contests.length} declarations to ${base}${electionPath(election.id)}, one every ${(gap / 1000).toFixed(1)} s`);
   for (const [i, c] of election.contests.entries()) {
-    const api = `${base}/api/v1/contests/${encodeURIComponent(c.id)}`;
+    const api = `${base}${contestApiPath(c.id)}`;
     await post(`${api}/status`, token, `simulate:status:${c.id}`, { status: 'counting' });
     await new Promise((r) => setTimeout(r, gap / 2));
     const declared = await post(`${api}/declaration`, token, `simulate:${c.id}`, {

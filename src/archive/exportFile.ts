@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { archiveKeys, type ArchiveKey } from '../../db/electionArchive';
 import type * as schema from '../../db/schema';
-import { describeIssues } from '../setup/definition';
+import { describeIssues } from '../validation/zodIssues';
 import { rowSchemaOf } from './rowSchema';
 
 export const exportFormat = 'declare-export';

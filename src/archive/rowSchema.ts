@@ -21,6 +21,12 @@ const jsonColumns: Record<string, z.ZodType> = {
   secondSubmission: declarationSubmission,
 };
 
+// Values a column held under an older name, read as today's: an export made before the
+// rename still replays. The outbox state "dead" is "failed" since migration 0012.
+const renamedValues: Partial<Record<ArchiveKey, Record<string, Record<string, string>>>> = {
+  outbox: { status: { dead: 'failed' } },
+};
+
 function fieldOf(name: string, column: Column): z.ZodType {
   const values = column.enumValues;
   if (values?.length) return z.enum(values as [string, ...string[]], { error: `${name} must be one of ${values.join(', ')}` });
@@ -51,6 +57,8 @@ export function rowSchemaOf(key: ArchiveKey) {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, column] of Object.entries(exportedColumns(key))) {
     let field = fieldOf(name, column);
+    const renamed = renamedValues[key]?.[name];
+    if (renamed) field = z.preprocess((value) => (typeof value === 'string' && Object.hasOwn(renamed, value) ? renamed[value] : value), field);
     if (!column.notNull) field = field.nullable();
     if (!column.notNull || column.hasDefault) field = field.optional();
     shape[name] = field;

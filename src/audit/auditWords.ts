@@ -3,6 +3,7 @@
 // so each is made fit to publish (control characters gone, direction controls closed, so
 // none can turn round the words after it); escaping is the page's and the CSV's job.
 import type { AuditListing } from '../../db/auditListing';
+import type { SettableStatus } from '../domain/contestStatus';
 import { formatNumber, listInWords } from '../domain/format';
 import { publishable } from '../domain/text';
 import { channelLabel } from '../social/channelNames';
@@ -22,12 +23,14 @@ export interface AuditLine {
   requestId: string | null;
 }
 
+// Read from the audit log, where any text may be stored; a status missing here would be
+// caught by the type check.
 const statusWords: Record<string, string> = {
   awaiting: 'awaiting result',
   counting: 'counting',
   recount: 'recount',
   postponed: 'postponed',
-};
+} satisfies Record<SettableStatus, string>;
 
 const clean = (value: unknown): string => publishable(String(value ?? ''));
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(clean) : []);

@@ -4,7 +4,6 @@ import { createMiddleware } from 'hono/factory';
 import { findSession } from '../../db/sessions';
 import { apiTokenHolder, noteTokenUse, type Role } from '../../db/users';
 import type { AppEnv } from '../env';
-import { SignedOutPage } from '../../views/officer/SignedOutPage';
 import { equalInConstantTime, hashToken } from './secrets';
 import { sessionCookies } from './transport';
 import { readOnlyMethods } from '../http/methods';
@@ -50,7 +49,8 @@ export function requireRole(role: Role) {
         if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
         // A form sent after the session ended: say so plainly; the browser's Back button
         // still holds what was typed.
-        return c.html(<SignedOutPage title="You are signed out" message="Your sign-in has ended, so nothing was saved or published." />, 401);
+        const { SignedOut } = c.var.pages;
+        return c.html(<SignedOut title="You are signed out" message="Your sign-in has ended, so nothing was saved or published." />, 401);
       }
       return c.json({ error: 'unauthorized', message: 'Sign in, or send an API token as "Authorization: Bearer <token>".' }, 401);
     }
@@ -61,7 +61,8 @@ export function requireRole(role: Role) {
       const sent = c.req.header('x-csrf-token') ?? (await formField(c.req.raw.clone(), '_csrf'));
       if (!sent || !viewer.csrfToken || !equalInConstantTime(sent, viewer.csrfToken)) {
         const message = 'This form has expired or did not come from this site. Reload the page and try again.';
-        if (wantsHtml(c)) return c.html(<SignedOutPage title="Form expired" message={message} />, 403);
+        const { SignedOut } = c.var.pages;
+        if (wantsHtml(c)) return c.html(<SignedOut title="Form expired" message={message} />, 403);
         return c.json({ error: 'csrf', message }, 403);
       }
     }

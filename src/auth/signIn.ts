@@ -1,5 +1,9 @@
-// Signing in with a user name and password: the throttle, the check, a new session, and
-// (on a browser the account has not used before) a known-device cookie's token.
+// Signing in with a user name and password: the form, the throttle, the check, a new
+// session, and (on a browser the account has not used before) a known-device cookie's token;
+// how each refusal is answered, and how long each cookie lives. The route (src/routes/login.tsx)
+// only reads the form, calls signIn and sets what it says.
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 import { addKnownDevice, knownDeviceOwner } from '../../db/knownDevices';
 import { createSession } from '../../db/sessions';
 import { clearSignInCounters, reserveSignInAttempt } from '../../db/signInThrottle';
@@ -10,9 +14,18 @@ import { hashPassword, verifyPassword } from './password';
 import { hashToken, randomToken } from './secrets';
 import { countersFor, keepQuietCountersMs } from './signInThrottle';
 
-export const sessionHours = 12;
+const sessionHours = 12;
 // Long enough to span elections a year apart; browsers cap cookies at 400 days.
-export const knownDeviceDays = 400;
+const knownDeviceDays = 400;
+/** The cookies' lifetimes (Max-Age), matching what the database keeps. */
+export const cookieSeconds = { session: sessionHours * 3600, knownDevice: knownDeviceDays * 24 * 3600 };
+
+/** The sign-in form; anything missing or absurdly long is refused before any lookup. */
+export const signInForm = z.object({
+  name: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  next: z.string().optional(),
+});
 
 export type SignInOutcome =
   | { kind: 'wait'; retryAt: number }
@@ -20,6 +33,11 @@ export type SignInOutcome =
   /** The right password for a disabled account: said only to someone who knows the password. */
   | { kind: 'disabled' }
   | { kind: 'signedIn'; sessionToken: string; newDeviceToken: string | null };
+
+export type SignInRefusal = Exclude<SignInOutcome, { kind: 'signedIn' }>;
+
+/** The HTTP status of each refusal: a throttled attempt is told to wait (with Retry-After). */
+export const refusalStatus = { wait: 429, wrong: 401, disabled: 403 } as const satisfies Record<SignInRefusal['kind'], ContentfulStatusCode>;
 
 // Verifying against this when the account does not exist keeps the timing the same, so a
 // response time does not reveal which user names exist. Made on first use, not when the

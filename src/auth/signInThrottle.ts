@@ -38,9 +38,14 @@ export function countersFor(userName: string, from: { address: string; knownDevi
   ];
 }
 
+/** Whole seconds until `retryAt`, at least one: a throttled answer's Retry-After. */
+export function secondsUntil(retryAt: number, now: number): number {
+  return Math.max(1, Math.ceil((retryAt - now) / 1000));
+}
+
 /** "40 seconds", "1 minute", "4 minutes": how long until `retryAt`, rounded up. */
 export function waitInWords(retryAt: number, now: number): string {
-  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  const seconds = secondsUntil(retryAt, now);
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;

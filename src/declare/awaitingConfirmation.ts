@@ -8,6 +8,7 @@ import type { ContestSnapshot } from '../../db/results';
 import type { PendingSubmission } from '../../db/schema';
 import type { StoredAnswer } from '../../db/storedAnswers';
 import { publishable } from '../domain/text';
+import { confirmApiPath } from '../http/paths';
 import { candidateName } from '../results/names';
 import type { AwaitingConfirmation, EntryDifference, PendingEntryAnswer } from '../results/publicSchemas';
 import { entryDifferences, type NamedCandidate } from './compareEntries';
@@ -29,7 +30,6 @@ export function entryModeOf(secondPairOfEyes: boolean, pending: { enteredBy: str
   return secondPairOfEyes ? 'enter' : 'publish';
 }
 
-export const confirmPath = (contestId: string) => `/api/v1/contests/${encodeURIComponent(contestId)}/declaration/confirm`;
 
 /** A submission's figures as kept while awaiting confirmation: its electorate settled, warnings' acceptance left out. */
 export function settledSubmission(s: DeclarationSubmission, contest: ContestSnapshot): PendingSubmission {
@@ -74,7 +74,7 @@ export async function enterForConfirmation(db: Db, review: Review, r: DeclareReq
     enteredAt: entry.enteredAt,
     replaced: pending !== null,
     message: `Not published yet: ${contest.name} waits for a second officer to enter the figures again. It is published when their entry matches this one.`,
-    confirm: confirmPath(contest.id),
+    confirm: confirmApiPath(contest.id),
   };
   const body = JSON.stringify(answerBody);
   const answer: StoredAnswer = { userId: r.userId, key: r.idempotencyKey, requestHash: hash, status: 202, body };
@@ -112,7 +112,7 @@ export function pendingEntryAnswer(contest: ContestSnapshot, pending: PendingEnt
     version: pending.version,
     enteredBy: pending.enteredByName,
     enteredAt: pending.enteredAt,
-    confirm: confirmPath(contest.id),
+    confirm: confirmApiPath(contest.id),
     yours,
     entry: yours ? pending.submission : null,
     reason: pending.submission.reason ?? null,

@@ -5,8 +5,8 @@ import { declarationRow, recordDeclaration, voteRowsOf, type ConfirmedEntry, typ
 import type { StoredAnswer } from '../../db/storedAnswers';
 import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
-import { loadWard, type ContestSnapshot, type WardSnapshot } from '../../db/results';
-import { checkDeclaration, electCandidates, type Check, type CountFigures, type Election } from '../domain';
+import { loadContestWithElection, type ContestSnapshot, type ContestWithElection } from '../../db/results';
+import { checkDeclaration, electCandidates, verificationStatementOf, type BallotPapers, type Check, type CountFigures, type Election } from '../domain';
 import { candidateName, partyDirectory } from '../results/names';
 import { contestResult, type ContestResult } from '../results/contestResult';
 import { ProblemsError, type Problem } from './problems';
@@ -34,11 +34,11 @@ export interface DeclareRequest {
 }
 
 /** What declaring a ward needs of its election: its id and parties. */
-export type ElectionOfWard = Pick<WardSnapshot, 'election' | 'parties'>;
+export type ElectionOfContest = Pick<ContestWithElection, 'election' | 'parties'>;
 
 /** A snapshot of the ward as it is, and the checks its figures raise: the review screen. */
 export interface Review {
-  snapshot: ElectionOfWard;
+  snapshot: ElectionOfContest;
   contest: ContestSnapshot;
   figures: CountFigures;
   checks: Check[];
@@ -48,8 +48,8 @@ export interface Review {
 }
 
 /** The ward and what declaring it needs of its election; a 404 problem if there is no such ward. */
-export async function loadContest(db: Db, contestId: string): Promise<{ snapshot: ElectionOfWard; contest: ContestSnapshot }> {
-  const ward = await loadWard(db, contestId);
+export async function loadContest(db: Db, contestId: string): Promise<{ snapshot: ElectionOfContest; contest: ContestSnapshot }> {
+  const ward = await loadContestWithElection(db, contestId);
   if (!ward) throw new ProblemsError(404, [{ field: 'contestId', message: 'There is no ward with that id.' }]);
   const { contest, ...snapshot } = ward;
   return { snapshot, contest };
@@ -86,7 +86,7 @@ export async function reviewDeclaration(db: Db, contestId: string, s: Declaratio
 }
 
 /** The same, for a ward the caller has already loaded. */
-export function reviewContest({ snapshot, contest }: { snapshot: ElectionOfWard; contest: ContestSnapshot }, s: DeclarationSubmission): Review {
+export function reviewContest({ snapshot, contest }: { snapshot: ElectionOfContest; contest: ContestSnapshot }, s: DeclarationSubmission): Review {
   const problems = fitProblems(contest, s);
   if (problems.length) throw new ProblemsError(422, problems);
 
@@ -106,7 +106,7 @@ export function reviewContest({ snapshot, contest }: { snapshot: ElectionOfWard;
   return { snapshot, contest, figures, checks, outcome, preview };
 }
 
-function newDeclaration(snapshot: ElectionOfWard, contest: ContestSnapshot, f: CountFigures, reason: string | null, channels: string[], acceptedWarnings: string[]): NewDeclaration {
+function newDeclaration(snapshot: ElectionOfContest, contest: ContestSnapshot, f: CountFigures, reason: string | null, channels: string[], acceptedWarnings: string[]): NewDeclaration {
   const outcome = electCandidates(f.candidates, f.seats, f.lotWinners);
   const elected = new Set(outcome.elected);
   const byLot = new Set(outcome.electedByLot);
@@ -130,7 +130,7 @@ function newDeclaration(snapshot: ElectionOfWard, contest: ContestSnapshot, f: C
 }
 
 /** The contest as it will read once this declaration is recorded. */
-function previewResult(snapshot: ElectionOfWard, contest: ContestSnapshot, f: CountFigures, reason: string | null, d = newDeclaration(snapshot, contest, f, reason, [], [])): ContestResult {
+function previewResult(snapshot: ElectionOfContest, contest: ContestSnapshot, f: CountFigures, reason: string | null, d = newDeclaration(snapshot, contest, f, reason, [], [])): ContestResult {
   const version = { ...declarationRow(d, null, new Date().toISOString()), votes: voteRowsOf(d) };
   const declared: ContestSnapshot = { ...contest, status: 'declared', versions: [...contest.versions, version] };
   return contestResult(snapshot.election.id, declared, partyDirectory(snapshot.parties));
@@ -211,16 +211,16 @@ async function versionTaken(db: Db, contestId: string, version: number): Promise
 }
 
 /** The verification statement a first declaration is checked against (none once declared). */
-export function statementBeforeDeclaring(contest: ContestSnapshot): { pollingStations: number; postal: number } | null {
-  if (contest.versions.length > 0 || contest.verifiedPollingStations === null || contest.verifiedPostal === null) return null;
-  return { pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal };
+export function statementBeforeDeclaring(contest: ContestSnapshot): BallotPapers | null {
+  if (contest.versions.length > 0) return null;
+  return verificationStatementOf(contest)?.papers ?? null;
 }
 
 /**
  * The review of a submission for the officer's screen (src/declare/reviewModel.ts), with
  * the ward's names and parties and, in a correction, the figures it replaces.
  */
-export function reviewOfSubmission({ snapshot, contest }: { snapshot: ElectionOfWard; contest: ContestSnapshot }, s: DeclarationSubmission): ReviewModel {
+export function reviewOfSubmission({ snapshot, contest }: { snapshot: ElectionOfContest; contest: ContestSnapshot }, s: DeclarationSubmission): ReviewModel {
   const parties = new Map(snapshot.parties.map((p) => [p.id, p.name]));
   return reviewModel({
     seats: contest.seats,

@@ -1,7 +1,7 @@
 // Problems with a submission, each tied to the field it is about, so the API can list them
 // all at once and the phone form can show each next to its input.
 import type { z } from 'zod';
-import { fieldPath } from '../setup/definition';
+import { fieldPath } from '../validation/zodIssues';
 
 export interface Problem {
   field: string;

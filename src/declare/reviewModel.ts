@@ -3,7 +3,7 @@
 // warning to confirm. One model for both screens: the server computes it for the form without
 // JavaScript, the phone computes it from the same code with no signal, and one component
 // (views/officer/ReviewPanel.tsx) renders it on both.
-import { checkDeclaration, electCandidates, majority, rejectedTotal, turnoutPercent, validVotes, verifiedTotal, type Check } from '../domain';
+import { checkDeclaration, electCandidates, majority, rejectedTotal, turnoutPercent, validVotes, verifiedTotal, type BallotPapers, type Check } from '../domain';
 import { fieldName, rejectedBoxes, rejectedFields, verificationBoxes, voteBox, type FormBox } from '../officer/entryForm';
 import type { DeclarationSubmission } from './submission';
 
@@ -20,7 +20,7 @@ export interface ReviewInput {
   /** The declared figures being corrected, by form field name; null for a first declaration. */
   previous: Record<string, number> | null;
   /** The verification statement published before the count, for a first declaration. */
-  statement?: { pollingStations: number; postal: number } | null;
+  statement?: BallotPapers | null;
   /** The submission, with its electorate settled. */
   submission: DeclarationSubmission & { electorate: number };
 }

@@ -1,6 +1,7 @@
 // What a count officer or count software submits for one ward, checked field by field.
 // Messages are for a person at a count, so they say what is wrong in plain words.
 import { z } from 'zod';
+import { settableStatuses } from '../domain/contestStatus';
 import { publishableText, severalLines } from '../validation/textField';
 
 // A ward has a few thousand electors; a figure past ten million is a typing slip.
@@ -54,12 +55,6 @@ export type DeclarationSubmission = z.infer<typeof declarationSubmission>;
 export const verificationSubmission = z.object({ ballotPapersVerified });
 export type VerificationSubmission = z.infer<typeof verificationSubmission>;
 
-/** The statuses set by hand (API or officer); "declared" comes only with a result. */
-export const statusChoices = ['awaiting', 'counting', 'recount', 'postponed'] as const;
-export type StatusChoice = (typeof statusChoices)[number];
-
 export const statusSubmission = z.object({
-  status: z.enum(statusChoices, {
-    error: 'status must be one of awaiting, counting, recount, postponed',
-  }),
+  status: z.enum(settableStatuses, { error: `status must be one of ${settableStatuses.join(', ')}` }),
 });

@@ -7,11 +7,11 @@ import { formatNumber, verifiedTotal } from '../domain';
 import { loadContest } from './declareResult';
 import { ProblemsError } from './problems';
 import type { VerificationSubmission } from './submission';
-import { requireOpenWard } from './wardOpen';
+import { requireOpenContest } from './contestOpen';
 
 export async function verifyContest(db: Db, contestId: string, submission: VerificationSubmission, actor: Actor) {
   const { snapshot, contest } = await loadContest(db, contestId);
-  requireOpenWard(contest, 'ballotPapersVerified');
+  requireOpenContest(contest, 'ballotPapersVerified');
   if (contest.status === 'postponed') {
     throw new ProblemsError(422, [{ field: 'ballotPapersVerified', message: `The poll in ${contest.name} is postponed: there is nothing to verify tonight.` }]);
   }

@@ -4,7 +4,7 @@
 import { rejectedTotal, turnoutPercent, validVotes, verifiedTotal } from './count';
 import { electCandidates, lotWinnersProblem } from './elect';
 import { countOf, formatNumber, formatPercent, listInWords } from './format';
-import type { CountFigures } from './types';
+import type { BallotPapers, CountFigures } from './types';
 
 export type CheckCode =
   | 'votes-plus-rejected-mismatch'
@@ -28,7 +28,7 @@ export interface CheckOptions {
   /** How to name a candidate in messages (ids otherwise). */
   candidateName?: (candidateId: string) => string;
   /** The verification statement published before the count, if one was. */
-  statement?: { pollingStations: number; postal: number } | null;
+  statement?: BallotPapers | null;
 }
 
 export function checkDeclaration(figures: CountFigures, options: CheckOptions = {}): Check[] {
@@ -77,7 +77,7 @@ function ballotPaperChecks(figures: CountFigures): Check[] {
 }
 
 /** The declared figures start from the published statement; a change there is worth a second look. */
-function statementChecks(figures: CountFigures, statement: { pollingStations: number; postal: number } | null): Check[] {
+function statementChecks(figures: CountFigures, statement: BallotPapers | null): Check[] {
   if (!statement) return [];
   const now = figures.ballotPapersVerified;
   if (now.pollingStations === statement.pollingStations && now.postal === statement.postal) return [];

@@ -1,7 +1,8 @@
 // The whole council: composition, who controls it, and how far the night has got.
 import { countOf, formatNumber } from './format';
 import { compareIds } from './order';
-import type { ContestStatus, PartySeats } from './types';
+import { hasResult, type ContestStatus } from './contestStatus';
+import type { PartySeats } from './types';
 
 export function majorityNeeded(totalSeats: number): number {
   return Math.floor(totalSeats / 2) + 1;
@@ -119,13 +120,9 @@ interface ContestSeats {
   status: ContestStatus;
 }
 
-function isDeclared(status: ContestStatus): boolean {
-  return status === 'declared' || status === 'uncontested';
-}
-
 export function progress(contests: readonly ContestSeats[]): Progress {
   const tonight = contests.filter((c) => c.status !== 'postponed');
-  const declared = tonight.filter((c) => isDeclared(c.status));
+  const declared = tonight.filter((c) => hasResult(c.status));
   return {
     contestsDeclared: declared.length,
     contestsTotal: tonight.length,
@@ -136,7 +133,7 @@ export function progress(contests: readonly ContestSeats[]): Progress {
 
 /** Seats still to come tonight: neither declared (or uncontested) nor postponed. */
 export function seatsUndeclared(contests: readonly ContestSeats[]): number {
-  return sumSeats(contests.filter((c) => c.status !== 'postponed' && !isDeclared(c.status)));
+  return sumSeats(contests.filter((c) => c.status !== 'postponed' && !hasResult(c.status)));
 }
 
 /** "31 of 59 seats declared" */

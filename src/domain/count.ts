@@ -1,12 +1,12 @@
 // The figures of one contest as the Returning Officer declares them.
 import { percentTo2dp } from './percent';
-import type { CandidateVotes, Rejected } from './types';
+import type { BallotPapers, CandidateVotes, Rejected } from './types';
 
 export function rejectedTotal(r: Rejected): number {
   return r.noOfficialMark + r.tooManyVotes + r.identifiable + r.unmarkedOrUncertain;
 }
 
-export function verifiedTotal(v: { pollingStations: number; postal: number }): number {
+export function verifiedTotal(v: BallotPapers): number {
   return v.pollingStations + v.postal;
 }
 

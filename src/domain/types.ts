@@ -15,11 +15,17 @@ export interface CandidateVotes {
   votes: number;
 }
 
+/** Ballot papers verified (rejected included): from the polling stations, and by post. */
+export interface BallotPapers {
+  pollingStations: number;
+  postal: number;
+}
+
 /** What the count officer enters for one contest before it is declared. */
 export interface CountFigures {
   seats: number;
   electorate: number;
-  ballotPapersVerified: { pollingStations: number; postal: number };
+  ballotPapersVerified: BallotPapers;
   rejected: Rejected;
   candidates: CandidateVotes[];
   /** Candidates who won the drawing of lots, when candidates tie across the last seat. */
@@ -31,4 +37,3 @@ export interface PartySeats {
   seats: number;
 }
 
-export type ContestStatus = 'awaiting' | 'counting' | 'recount' | 'declared' | 'uncontested' | 'postponed';

@@ -7,7 +7,9 @@ import {
   percentTo2dp,
   rejectedTotal,
   turnoutPercent,
+  verificationStatementOf,
   verifiedTotal,
+  type BallotPapers,
 } from '../domain';
 import type { ContestSnapshot, DeclarationVersion } from '../../db/results';
 import { candidateName, type PartyDirectory } from './names';
@@ -77,12 +79,11 @@ function seatsByParty(contest: ContestSnapshot, parties: PartyDirectory, win: st
  * The ward's verified ballot papers as they stand: the declaration's, or before it the
  * verification statement published ahead of the count; null when neither is in.
  */
-export function knownBallotPapers(contest: ContestSnapshot): { pollingStations: number; postal: number } | null {
+export function knownBallotPapers(contest: ContestSnapshot): BallotPapers | null {
   const latest = contest.status === 'declared' ? latestVersion(contest) : null;
   if (latest) return { pollingStations: latest.verifiedPollingStations, postal: latest.verifiedPostal };
   if (contest.status === 'uncontested' || contest.status === 'postponed') return null;
-  if (contest.verifiedPollingStations === null || contest.verifiedPostal === null) return null;
-  return { pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal };
+  return verificationStatementOf(contest)?.papers ?? null;
 }
 
 /** The ward's electorate as it stands: the declaration's, else the definition's. */
@@ -139,7 +140,7 @@ export function contestResult(electionId: string, contest: ContestSnapshot, part
       postal: papers?.postal ?? null,
       total: verified,
     },
-    verifiedAt: contest.verifiedAt,
+    verifiedAt: verificationStatementOf(contest)?.at ?? null,
     expectedDeclaration: contest.expectedDeclaration,
     rejected: {
       noOfficialMark: rejected?.noOfficialMark ?? null,

@@ -8,6 +8,7 @@ import { partyDirectory } from './names';
 import { rehearsalWords } from './rehearsal';
 import type { feedEntrySchema } from './publicSchemas';
 import type { z } from 'zod';
+import { contestPath } from '../http/paths';
 
 /** An entry as the JSON feed sends it (publicSchemas.ts), with the ward page relative to the site. */
 export type FeedEntry = z.infer<typeof feedEntrySchema> & { path: string };
@@ -51,7 +52,7 @@ export function declarationFeed(snapshot: ElectionSnapshot): FeedEntry[] {
         title: `${practice}${correction ? 'Correction: ' : ''}${headline}`,
         summary: figures.join(' '),
         elected: elected.map((c) => ({ id: c.id, name: c.name, party: c.party.name, votes: c.votes, electedByLot: c.electedByLot })),
-        path: `/elections/${encodeURIComponent(electionId)}/contests/${encodeURIComponent(contest.id)}`,
+        path: contestPath(electionId, contest.id),
       });
     });
   }

@@ -3,11 +3,12 @@
 // declarationFeed.ts), and the OpenAPI document (src/api/openApiDocument.ts) is generated
 // from them, so the published description cannot drift from what is sent.
 import { z } from 'zod';
+import { contestStatuses } from '../domain/contestStatus';
 
 /** The named shapes, which the OpenAPI document lists under components.schemas. */
 export const publicJsonSchemas = z.registry<{ id: string }>();
 
-const contestStatus = z.enum(['awaiting', 'counting', 'recount', 'declared', 'uncontested', 'postponed']);
+const contestStatus = z.enum(contestStatuses);
 const time = z.iso.datetime().describe('ISO 8601, UTC');
 const count = z.int().min(0);
 

@@ -23,7 +23,7 @@ import {
   electionPath,
   embedLivePath,
   embedPath,
-} from '../../views/public/paths';
+} from '../http/paths';
 import type { Context } from 'hono';
 import { embedHostScript } from '../assets/asset';
 import type { Caching } from '../http/caching';

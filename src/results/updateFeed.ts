@@ -3,7 +3,7 @@
 // same entry, as Atom means an entry to be updated: its `updated` time and version move,
 // and its title says what happened, so a feed reader shows the change in place.
 import type { ElectionSnapshot } from '../../db/results';
-import { contestPath, electionPath, updateAnchor } from '../../views/public/paths';
+import { contestPath, electionPath, updateAnchor } from '../http/paths';
 import { publicUpdates, type PublicUpdate } from './countUpdates';
 import { rehearsalWords } from './rehearsal';
 import type { updateFeedEntrySchema } from './publicSchemas';

@@ -2,10 +2,11 @@
 // per ward (`urn:declare:{contestId}:verification`), changed in place if the statement is
 // published again. The declaration that follows is its own entry.
 import type { ElectionSnapshot } from '../../db/results';
-import { formatNumber, formatPercent, turnoutPercent, verifiedTotal } from '../domain';
+import { formatNumber, formatPercent, turnoutPercent, verificationStatementOf, verifiedTotal } from '../domain';
 import type { verificationFeedEntrySchema } from './publicSchemas';
 import { rehearsalWords } from './rehearsal';
 import type { z } from 'zod';
+import { contestPath } from '../http/paths';
 
 export type VerificationFeedEntry = z.infer<typeof verificationFeedEntrySchema> & { path: string };
 
@@ -18,8 +19,9 @@ export function verificationFeed(snapshot: ElectionSnapshot): VerificationFeedEn
   const practice = snapshot.election.rehearsal ? `${rehearsalWords}. ` : '';
   return snapshot.contests
     .flatMap((c) => {
-      if (c.verifiedAt === null || c.verifiedPollingStations === null || c.verifiedPostal === null) return [];
-      const papers = { pollingStations: c.verifiedPollingStations, postal: c.verifiedPostal };
+      const statement = verificationStatementOf(c);
+      if (!statement) return [];
+      const { papers, at } = statement;
       const total = verifiedTotal(papers);
       const turnout = turnoutPercent(total, c.electorate);
       return [
@@ -29,9 +31,9 @@ export function verificationFeed(snapshot: ElectionSnapshot): VerificationFeedEn
           contestName: c.name,
           ballotPapersVerified: { ...papers, total },
           turnoutPercent: turnout,
-          verifiedAt: c.verifiedAt,
+          verifiedAt: at,
           title: `${practice}${c.name}: verified, ${formatNumber(total)} ballot papers${turnout === null ? '' : `, turnout ${formatPercent(turnout)}`}`,
-          path: `/elections/${encodeURIComponent(snapshot.election.id)}/contests/${encodeURIComponent(c.id)}`,
+          path: contestPath(snapshot.election.id, c.id),
         },
       ];
     })

@@ -22,7 +22,7 @@ import { accountNotices, isAccountNoticeCode, type AccountNoticeCode } from '../
 import { AccountsPage } from '../../views/admin/AccountsPage';
 import { madeCurrentNotice } from '../../views/admin/ElectionLinks';
 import { RefusedPage } from '../../views/admin/RefusedPage';
-import { ShownOncePage } from '../../views/admin/ShownOncePage';
+import { NewPasswordPage, NewPersonPage, NewTokenPage } from '../../views/admin/NewSecretPages';
 import { generatePassword, hashPassword } from '../auth/password';
 import { hashToken, newApiToken } from '../auth/secrets';
 import { newPersonForm, newTokenForm } from '../validation/accountForms';
@@ -45,10 +45,6 @@ async function noticeOf(c: Ctx): Promise<string | null> {
 
 const done = (c: Ctx, code: AccountNoticeCode, user: UserRow, extra = '') =>
   c.redirect(`/admin?done=${code}&user=${encodeURIComponent(user.id)}${extra}`, 303);
-
-
-/** How a new password reaches its person: never by email or chat, where it would stay. */
-const handOver = 'Give it to them in person or read it out; they sign in at /login with it.';
 
 const refusedForm = (c: Ctx, title: string, message: string) =>
   c.html(<RefusedPage title={title} message={`${message} Nothing was changed.`} signedIn={signedIn(c)} />, 422);
@@ -89,8 +85,7 @@ export const admin = new Hono<AppEnv>()
     const user = await userParam(c);
     if (!user) return noSuchUser(c);
     if (user.id === c.var.viewer!.user.id) {
-      const message = 'You cannot disable your own account here: ask another admin, or use the command line. Nothing was changed.';
-      return c.html(<RefusedPage title="Not disabled" message={message} signedIn={signedIn(c)} />, 422);
+      return refusedForm(c, 'Not disabled', 'You cannot disable your own account here: ask another admin, or use the command line.');
     }
     await setUserDisabled(c.var.db, user.id, true, actorOf(c));
     return done(c, 'disabled', user);
@@ -112,16 +107,14 @@ export const admin = new Hono<AppEnv>()
       if (error instanceof DuplicateUserError) return refusedForm(c, 'Nobody was added', `${error.message} Choose another name.`);
       throw error;
     }
-    return c.html(<ShownOncePage title={`Added ${name}`} what={`${name}'s password (${role})`} secret={password} advice={handOver} signedIn={signedIn(c)} />);
+    return c.html(<NewPersonPage name={name} role={role} password={password} signedIn={signedIn(c)} />);
   })
   .post('/admin/users/:userId/reset-password', async (c) => {
     const user = await userParam(c);
     if (!user) return noSuchUser(c);
     const password = generatePassword();
     await resetPassword(c.var.db, user.id, await hashPassword(password), actorOf(c));
-    return c.html(
-      <ShownOncePage title={`New password for ${user.name}`} what={`${user.name}'s new password`} secret={password} advice={`${handOver} Their old password no longer works, and they are signed out everywhere; their API tokens still work.`} signedIn={signedIn(c)} />,
-    );
+    return c.html(<NewPasswordPage name={user.name} password={password} signedIn={signedIn(c)} />);
   })
   .post('/admin/users/:userId/tokens', async (c) => {
     const user = await userParam(c);
@@ -130,15 +123,7 @@ export const admin = new Hono<AppEnv>()
     if (!parsed.success) return refusedForm(c, 'No token was made', parsed.error.issues[0]!.message);
     const token = newApiToken();
     await addApiToken(c.var.db, user.id, parsed.data.label, await hashToken(token), actorOf(c));
-    return c.html(
-      <ShownOncePage
-        title={`API token for ${user.name}`}
-        what={`The token "${parsed.data.label}" for ${user.name}`}
-        secret={token}
-        advice='Put it in the count software or script now: it sends it as "Authorization: Bearer <token>". Revoke it here when it is no longer needed.'
-        signedIn={signedIn(c)}
-      />,
-    );
+    return c.html(<NewTokenPage name={user.name} label={parsed.data.label} token={token} signedIn={signedIn(c)} />);
   })
   .post('/admin/users/:userId/tokens/:tokenHash/revoke', async (c) => {
     const user = await userParam(c);

@@ -41,7 +41,7 @@ async function page(c: Ctx, extra: Partial<SubscribersPageProps>) {
   const [subscribers, counts, failed] = await Promise.all([
     listSubscribers(c.var.db),
     deliveryCounts(c.var.db),
-    listOutbox(c.var.db, { status: 'dead', of: 'subscribers' }),
+    listOutbox(c.var.db, { status: 'failed', of: 'subscribers' }),
   ]);
   const names = new Map<string, string>(subscribers.map((s) => [subscriberChannel(s.id), s.name]));
   return (

@@ -11,7 +11,7 @@ import { declareResult, loadContest, type DeclareRequest } from '../declare/decl
 import { declarationSubmission, statusSubmission, verificationSubmission, type DeclarationSubmission } from '../declare/submission';
 import { verifyContest } from '../declare/verifyContest';
 import { automaticStatusUpdate } from '../updates/statusUpdate';
-import { requireOpenWard } from '../declare/wardOpen';
+import { requireOpenContest } from '../declare/contestOpen';
 import type { AppEnv } from '../env';
 import { actorOf } from './actor';
 import { idempotentWriter, sendAnswer } from './storedAnswer';
@@ -39,7 +39,7 @@ export const declarationsApi = new Hono<AppEnv>()
   .post('/contests/:contestId/status', requireRole('officer'), jsonBody(statusSubmission), async (c) => {
     const { status } = c.req.valid('json');
     const { snapshot, contest } = await loadContest(c.var.db, c.req.param('contestId'));
-    requireOpenWard(contest, 'status');
+    requireOpenContest(contest, 'status');
     const actor = actorOf(c);
     const update = await automaticStatusUpdate(c.var.db, snapshot.election, contest, status, actor, c.var.channels);
     await setContestStatus(c.var.db, snapshot.election.id, contest.id, status, actor, null, update);

@@ -1,6 +1,6 @@
 // The newsroom exports in other people's formats, served like the feeds (src/routes/feeds.tsx):
 // Democracy Club's results CSV columns, and NIST SP 1500-100 v2 JSON.
-import { contestPath } from '../../views/public/paths';
+import { contestPath } from '../http/paths';
 import { democracyClubCsv } from '../results/democracyClubCsv';
 import { nistReport } from '../results/nistReport';
 import type { Feed } from './feeds';

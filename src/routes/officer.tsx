@@ -9,16 +9,17 @@ import { AwaitingPage } from '../../views/officer/AwaitingPage';
 import { StatusBar } from '../../views/officer/ContestPage';
 import { PublishedPage } from '../../views/officer/PublishedPage';
 import { WardList, WardResults } from '../../views/officer/WardList';
-import { Layout } from '../../views/Layout';
+import { ElectionsPage } from '../../views/officer/ElectionsPage';
 import { requireRole } from '../auth/middleware';
 import { confirmDeclaration } from '../declare/confirmDeclaration';
 import { declareResult, loadContest, type DeclareRequest } from '../declare/declareResult';
 import { requireIdempotencyKey } from '../declare/idempotencyKey';
 import type { Answer } from '../declare/replay';
 import { notDeclared } from '../declare/reviewModel';
-import { isOpenWard } from '../declare/wardOpen';
+import { isOpenContest } from '../declare/contestOpen';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
-import { declarationSubmission, statusChoices, statusSubmission, verificationSubmission, type DeclarationSubmission, type StatusChoice } from '../declare/submission';
+import { declarationSubmission, statusSubmission, verificationSubmission, type DeclarationSubmission } from '../declare/submission';
+import { settableStatuses, type SettableStatus } from '../domain/contestStatus';
 import { verifyContest } from '../declare/verifyContest';
 import { automaticStatusUpdate } from '../updates/statusUpdate';
 import type { AppEnv } from '../env';
@@ -26,12 +27,13 @@ import { all, fieldName, formValues, statementFieldOf, submissionFromForm, verif
 import { actorOf } from './actor';
 import { entryPage, reviewPage, statusPage } from './officerPages';
 import { signedIn } from './signedIn';
+import { officerContestPath, officerElectionPath } from '../http/paths';
 
 type Ctx = Context<AppEnv>;
 
 /** A status named in the address after a change: only a known status, never text from the URL. */
-function changedStatus(value: string | undefined): StatusChoice | undefined {
-  return statusChoices.find((s) => s === value);
+function changedStatus(value: string | undefined): SettableStatus | undefined {
+  return settableStatuses.find((s) => s === value);
 }
 
 /** What a posted form asks of the declaring use cases. */
@@ -92,20 +94,8 @@ export const officer = new Hono<AppEnv>()
   .use('/officer/*', requireRole('officer'))
   .get('/officer', async (c) => {
     const elections = await listElections(c.var.db);
-    if (elections.length === 1) return c.redirect(`/officer/elections/${encodeURIComponent(elections[0]!.id)}`, 303);
-    return c.html(
-      <Layout title="Elections · Declare" signedIn={signedIn(c)}>
-        <h1>Elections</h1>
-        <ul class="wards">
-          {elections.map((e) => (
-            <li>
-              <a href={`/officer/elections/${encodeURIComponent(e.id)}`}>{e.name}</a>
-            </li>
-          ))}
-        </ul>
-        {elections.length === 0 && <p>No election is set up yet: import one with <code>npm run cli -- import file.json</code>.</p>}
-      </Layout>,
-    );
+    if (elections.length === 1) return c.redirect(officerElectionPath(elections[0]!.id), 303);
+    return c.html(<ElectionsPage elections={elections} signedIn={signedIn(c)} />);
   })
   .get('/officer/elections/:electionId', async (c) => {
     const snapshot = await loadElection(c.var.db, c.req.param('electionId'));
@@ -149,7 +139,7 @@ export const officer = new Hono<AppEnv>()
       if (!(error instanceof ProblemsError) || error.status !== 422) throw error;
       return refused(error.problems);
     }
-    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}?verified=yes#verification`, 303);
+    return c.redirect(`${officerContestPath(contestId)}?verified=yes#verification`, 303);
   })
   .post('/officer/contests/:contestId/edit', async (c) => entryPage(c, c.req.param('contestId'), formValues(await c.req.parseBody({ all: true }))))
   .post('/officer/contests/:contestId/review', async (c) => reviewPage(c, c.req.param('contestId'), await c.req.parseBody({ all: true })))
@@ -161,7 +151,7 @@ export const officer = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const parsed = statusSubmission.safeParse(body);
     const { snapshot, contest } = await loadContest(c.var.db, contestId);
-    const open = isOpenWard(contest);
+    const open = isOpenContest(contest);
     // A status is public at once: the first press asks, the second (confirmed) publishes.
     const confirmed = body.confirmed === 'yes';
     const changed = parsed.success && open && confirmed ? parsed.data.status : undefined;
@@ -178,5 +168,5 @@ export const officer = new Hono<AppEnv>()
       return c.html(<StatusBar contest={updated} csrfToken={signedIn(c).csrfToken} asking={asking} changed={changed} />);
     }
     if (asking) return statusPage(c, contestId, { asking });
-    return c.redirect(`/officer/contests/${encodeURIComponent(contestId)}${changed ? `?changed=${changed}` : ''}`, 303);
+    return c.redirect(`${officerContestPath(contestId)}${changed ? `?changed=${changed}` : ''}`, 303);
   });

@@ -10,13 +10,14 @@ import { EntryForm } from '../../views/officer/EntryForm';
 import { ReviewPanel } from '../../views/officer/ReviewPanel';
 import { VerificationPanel } from '../../views/officer/VerificationPanel';
 import { entryModeOf, pendingDifferences, type EntryMode } from '../declare/awaitingConfirmation';
-import { declaredFigures, loadContest, reviewContest, reviewOfSubmission, statementBeforeDeclaring, type ElectionOfWard } from '../declare/declareResult';
+import { declaredFigures, loadContest, reviewContest, reviewOfSubmission, statementBeforeDeclaring, type ElectionOfContest } from '../declare/declareResult';
 import { validIdempotencyKey } from '../declare/idempotencyKey';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
 import { figuresByField } from '../declare/reviewModel';
-import { declarationSubmission, type StatusChoice } from '../declare/submission';
-import { isOpenWard } from '../declare/wardOpen';
-import { turnoutPercent, verifiedTotal } from '../domain';
+import { declarationSubmission } from '../declare/submission';
+import type { SettableStatus } from '../domain/contestStatus';
+import { isOpenContest } from '../declare/contestOpen';
+import { turnoutPercent, verificationStatementOf, verifiedTotal } from '../domain';
 import type { AppEnv } from '../env';
 import { fieldName, formFieldOf, formValues, rejectedFields, submissionFromForm, type FormBody, type FormValues } from '../officer/entryForm';
 import { signedIn } from './signedIn';
@@ -25,7 +26,7 @@ type Ctx = Context<AppEnv>;
 
 /** A ward as this officer works on it: the ward, any entry awaiting confirmation, and what the form does. */
 interface OfficerWard {
-  snapshot: ElectionOfWard;
+  snapshot: ElectionOfContest;
   contest: ContestSnapshot;
   pending: PendingEntry | null;
   mode: EntryMode;
@@ -53,10 +54,10 @@ function initialValues({ contest, pending, mode }: OfficerWard): FormValues {
   // Empty boxes, not "0": a figure typed after a pre-filled 0 became "03" or "30". An empty
   // rejected box counts as none, and the review shows it as 0. The verification statement
   // published before the count is where the declaration starts.
-  const verified = contest.verifiedPollingStations !== null && contest.verifiedPostal !== null;
+  const statement = verificationStatementOf(contest);
   return {
     [fieldName.electorate]: String(contest.electorate),
-    ...(verified ? { [fieldName.pollingStations]: String(contest.verifiedPollingStations), [fieldName.postal]: String(contest.verifiedPostal) } : {}),
+    ...(statement ? { [fieldName.pollingStations]: String(statement.papers.pollingStations), [fieldName.postal]: String(statement.papers.postal) } : {}),
   };
 }
 
@@ -67,9 +68,10 @@ export interface StatementState {
 }
 
 function publishedStatement(contest: ContestSnapshot) {
-  if (contest.verifiedPollingStations === null || contest.verifiedPostal === null || contest.verifiedAt === null) return null;
-  const total = verifiedTotal({ pollingStations: contest.verifiedPollingStations, postal: contest.verifiedPostal });
-  return { total, turnoutPercent: turnoutPercent(total, contest.electorate), at: contest.verifiedAt };
+  const statement = verificationStatementOf(contest);
+  if (!statement) return null;
+  const total = verifiedTotal(statement.papers);
+  return { total, turnoutPercent: turnoutPercent(total, contest.electorate), at: statement.at };
 }
 
 /** The entry awaiting confirmation, as this officer may see it (the differences only to the two whose entries differ). */
@@ -85,7 +87,7 @@ function Awaiting({ ward, userId }: { ward: OfficerWard; userId: string }) {
 }
 
 /** The ward page with only its status bar asking to confirm (the path without JavaScript). */
-export async function statusPage(c: Ctx, contestId: string, status: { asking: StatusChoice }) {
+export async function statusPage(c: Ctx, contestId: string, status: { asking: SettableStatus }) {
   const { snapshot, contest } = await loadContest(c.var.db, contestId);
   return c.html(
     <ContestPage electionId={snapshot.election.id} contest={contest} signedIn={signedIn(c)} secondPairOfEyes={snapshot.election.secondPairOfEyes} status={status}>
@@ -100,7 +102,7 @@ export async function entryPage(
   values: FormValues | null,
   problems: Problem[] = [],
   status: 200 | 403 | 409 | 422 = 200,
-  statusNotice: { changed?: StatusChoice } = {},
+  statusNotice: { changed?: SettableStatus } = {},
   statement: StatementState = {},
 ) {
   const ward = await officerWard(c, contestId);
@@ -125,7 +127,7 @@ export async function entryPage(
       hasError={problems.length > 0 || (statement.errors?.size ?? 0) > 0}
     >
       <Awaiting ward={ward} userId={c.var.viewer!.user.id} />
-      {contest.versions.length === 0 && isOpenWard(contest) && contest.status !== 'postponed' && (
+      {contest.versions.length === 0 && isOpenContest(contest) && contest.status !== 'postponed' && (
         <VerificationPanel
           contestId={contest.id}
           contestName={contest.name}

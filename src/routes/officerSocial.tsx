@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { outboxForContest } from '../../db/outbox';
 import { electionOfContest } from '../../db/results';
-import { Layout } from '../../views/Layout';
+import { PostsPage } from '../../views/officer/PostsPage';
 import { PostStatus } from '../../views/social/PostStatus';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
@@ -15,13 +15,9 @@ export const officerSocial = new Hono<AppEnv>().get('/officer/contests/:contestI
   if (!electionId) return c.notFound();
   const status = <PostStatus contestId={contestId} rows={await outboxForContest(c.var.db, contestId)} />;
   if (c.req.header('hx-request')) return c.html(status);
-  const viewer = c.var.viewer!;
   return c.html(
-    <Layout title="Social posts · Declare" signedIn={signedIn(c)}>
-      <p class="crumbs">
-        <a href={`/officer/contests/${encodeURIComponent(contestId)}`}>Back to the ward</a>
-      </p>
+    <PostsPage contestId={contestId} signedIn={signedIn(c)}>
       {status}
-    </Layout>,
+    </PostsPage>,
   );
 });

@@ -3,7 +3,8 @@
 // beside the box they are about, with what was typed kept.
 import { Hono, type Context } from 'hono';
 import { loadElection } from '../../db/results';
-import { UpdatePage, UpdatesPage, updatePath, updatesPath, type FieldErrors } from '../../views/officer/UpdatesPage';
+import { UpdatePage, UpdatesPage, type FieldErrors } from '../../views/officer/UpdatesPage';
+import { officerUpdatePath, officerUpdatesPath } from '../http/paths';
 import { requireRole } from '../auth/middleware';
 import { requireIdempotencyKey, validIdempotencyKey } from '../declare/idempotencyKey';
 import { ProblemsError, problemsFromZod, type Problem } from '../declare/problems';
@@ -100,7 +101,7 @@ export const officerUpdates = new Hono<AppEnv>()
         channels: c.var.channels,
       });
       if (!answer.replayed) c.set('declared', true);
-      return c.redirect(`${updatesPath(electionId)}?posted=${encodeURIComponent(JSON.parse(answer.body).id)}`, 303);
+      return c.redirect(`${officerUpdatesPath(electionId)}?posted=${encodeURIComponent(JSON.parse(answer.body).id)}`, 303);
     } catch (error) {
       return listPage(c, values, refusedWith(error), field(body, 'key'));
     }
@@ -114,7 +115,7 @@ export const officerUpdates = new Hono<AppEnv>()
     try {
       const outcome = await correctUpdate(c.var.db, { electionId, updateId: c.req.param('updateId'), text: parsed.data.text, actor: actorOf(c), channels: c.var.channels });
       if (outcome.changed) c.set('declared', true);
-      return c.redirect(`${updatesPath(electionId)}?posted=${encodeURIComponent(outcome.update.id)}`, 303);
+      return c.redirect(`${officerUpdatesPath(electionId)}?posted=${encodeURIComponent(outcome.update.id)}`, 303);
     } catch (error) {
       return onePage(c, text, refusedWith(error));
     }
@@ -125,7 +126,7 @@ export const officerUpdates = new Hono<AppEnv>()
     try {
       const outcome = await withdrawUpdate(c.var.db, { electionId, updateId, actor: actorOf(c), channels: c.var.channels });
       if (outcome.changed) c.set('declared', true);
-      return c.redirect(updatePath(electionId, updateId), 303);
+      return c.redirect(officerUpdatePath(electionId, updateId), 303);
     } catch (error) {
       return onePage(c, undefined, refusedWith(error));
     }

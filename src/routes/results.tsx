@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/client';
 import { currentElectionId } from '../../db/currentElection';
-import { electionPath } from '../../views/public/paths';
+import { electionPath } from '../http/paths';
 import type { AppEnv } from '../env';
 import { currentElectionCaching, fragmentCaching, pageCaching, unknownIdCaching, type Caching } from '../http/caching';
 import { notFoundPage } from '../http/notFound';

@@ -94,16 +94,3 @@ export const electionDefinition = z
   });
 
 export type ElectionDefinition = z.infer<typeof electionDefinition>;
-
-/** Zod's issues as lines that name the field, e.g. "contests[3].candidates[0].surname: ...". */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`);
-}
-
-export function fieldPath(path: PropertyKey[], whole = '(the file)'): string {
-  let out = '';
-  for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
-  }
-  return out || whole;
-}

@@ -1,7 +1,8 @@
 // An election uploaded by an admin: the definition file the CLI imports, or Democracy Club's
 // candidates CSV. Either way the result is checked by the same schema as the CLI's, and every
 // problem is named (by field, or by row and column for a CSV).
-import { describeIssues, electionDefinition, type ElectionDefinition } from './definition';
+import { describeIssues } from '../validation/zodIssues';
+import { electionDefinition, type ElectionDefinition } from './definition';
 import { definitionFromDemocracyClub, type CouncilDetails } from './democracyClubCandidates';
 
 export interface UploadReading {

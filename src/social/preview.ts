@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client';
 import { loadElection } from '../../db/results';
 import { isChannelName, type ChannelName } from './channelNames';
-import { resultsLink } from './dispatch/compose';
+import { resultsLink } from './dispatch/preparePost';
 import { composePost, type Composed } from './wording/compose';
 import { declarationFacts } from './wording/facts';
 import { wordingRules } from './wording/rules';
@@ -32,4 +32,22 @@ export async function previewWording(
   const rules = wordingRules[channel];
   const composed = composePost(facts, resultsLink(publicUrl, facts.electionId, facts.contestId), parsed.template, rules);
   return { ok: true, preview: { composed, unit: rules.unit } };
+}
+
+/**
+ * A channel's two templates previewed against the declaration chosen. A correction's wording
+ * is previewed against a correction when one is chosen; otherwise against the chosen result,
+ * to show the words (the reason is then left out).
+ */
+export async function previewTemplates(
+  db: Db,
+  channel: ChannelName,
+  templates: { declaration: string; correction: string },
+  declaration: { electionId: string; contestId: string; version: number },
+  publicUrl: string,
+): Promise<{ declaration: PreviewResult; correction: PreviewResult }> {
+  return {
+    declaration: await previewWording(db, channel, templates.declaration, declaration, publicUrl),
+    correction: await previewWording(db, channel, templates.correction, declaration, publicUrl),
+  };
 }

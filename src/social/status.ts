@@ -23,7 +23,7 @@ export function postState(row: Pick<OutboxRow, 'status' | 'attempts' | 'lastErro
         : { label: 'queued', tone: 'waiting', detail: null };
     case 'held':
       return { label: 'held for approval', tone: 'waiting', detail: 'An admin approves it under Admin → Social posts.' };
-    case 'dead':
+    case 'failed':
       return {
         label: 'failed',
         tone: 'problem',

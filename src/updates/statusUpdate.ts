@@ -5,12 +5,12 @@ import type { Actor } from '../../db/audit';
 import type { Db, Statement } from '../../db/client';
 import { updateVersionStatements } from '../../db/countUpdates';
 import type { ContestRow, ElectionRow } from '../../db/results';
-import type { StatusChoice } from '../declare/submission';
+import type { SettableStatus } from '../domain/contestStatus';
 import { publishable } from '../domain/text';
 import { updateQueue } from './updateChannels';
 
 /** The words for a status worth telling people about; null for the others (back to awaiting). */
-export function statusUpdateText(status: StatusChoice, ward: string): string | null {
+export function statusUpdateText(status: SettableStatus, ward: string): string | null {
   switch (status) {
     case 'counting':
       return `Counting has started in ${ward}.`;
@@ -31,7 +31,7 @@ export async function automaticStatusUpdate(
   db: Db,
   election: Pick<ElectionRow, 'id' | 'autoStatusUpdates' | 'rehearsal'>,
   contest: Pick<ContestRow, 'id' | 'name' | 'status'>,
-  status: StatusChoice,
+  status: SettableStatus,
   actor: Actor,
   configuredChannels: string[],
 ): Promise<((now: string) => Statement[]) | undefined> {

@@ -35,7 +35,7 @@ describe('the page a sign-in lands on (next)', () => {
   const fine: [string, string][] = [
     ['/officer', '/officer'],
     ['/officer/elections/local.medway.2023-05-04', '/officer/elections/local.medway.2023-05-04'],
-    ['/admin/social?status=dead#outbox', '/admin/social?status=dead#outbox'],
+    ['/admin/social?status=failed#outbox', '/admin/social?status=failed#outbox'],
     ['/admin', '/admin'],
   ];
   it.each(fine)('keeps our own path %s', (next, expected) => {

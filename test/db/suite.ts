@@ -6,7 +6,7 @@ import { auditTrail } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { recordDeclaration, setContestStatus, type NewDeclaration } from '../../db/declarations';
 import { findStoredAnswer } from '../../db/storedAnswers';
-import { loadElection, loadWard } from '../../db/results';
+import { loadElection, loadContestWithElection } from '../../db/results';
 import { outbox, apiTokens, signInThrottle } from '../../db/schema';
 import { clearSignInCounters, reserveSignInAttempt, unlockSignIn } from '../../db/signInThrottle';
 import { DefinitionLockedError } from '../../db/setup';
@@ -158,13 +158,13 @@ export function dbSuite(driver: string, open: () => Promise<Db>): void {
       await recordDeclaration(db, firstDeclaration(def.id, allSaints.id, [...candidateIds].reverse(), 2), {}, null);
       const whole = (await loadElection(db, def.id))!;
       for (const contest of [whole.contests[0]!, whole.contests[1]!]) {
-        const ward = (await loadWard(db, contest.id))!;
+        const ward = (await loadContestWithElection(db, contest.id))!;
         expect(ward.contest).toEqual(contest);
         expect(ward.election).toEqual(whole.election);
         expect(ward.parties).toEqual(whole.parties);
       }
       expect(whole.contests[0]!.versions).toHaveLength(2);
-      expect(await loadWard(db, 'no-such-ward')).toBeNull();
+      expect(await loadContestWithElection(db, 'no-such-ward')).toBeNull();
     });
 
     it('lets only one of two writers of the same version commit, and the loser writes nothing', async () => {

@@ -11,7 +11,7 @@ import {
   type Control,
   type PartyTotal,
 } from '../../src/domain/council';
-import type { ContestStatus } from '../../src/domain/types';
+import type { ContestStatus } from '../../src/domain/contestStatus';
 
 const partyNames: Record<string, string> = { lab: 'Labour', con: 'Conservative', ind: 'Independent', ld: 'Liberal Democrats' };
 const name = (partyId: string) => partyNames[partyId] ?? `?${partyId}`;

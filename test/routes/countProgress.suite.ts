@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { formatPercent, percentTo2dp } from '../../src/domain';
-import { describeIssues, electionDefinition } from '../../src/setup/definition';
+import { electionDefinition } from '../../src/setup/definition';
+import { describeIssues } from '../../src/validation/zodIssues';
 import { fieldName, statementField } from '../../src/officer/entryForm';
-import { londonClock, londonDateTime } from '../../views/public/londonTime';
+import { londonClock, londonDateTime } from '../../views/shared/londonTime';
 import { harness, signIn, testPassword } from '../support/harness';
 import { publishedHostileName } from '../support/hostile';
 import { sectionOf, textOf } from '../support/pageText';

@@ -244,6 +244,22 @@ export function exportSuite(driver: string, open: () => Promise<Db>, openEmpty: 
       expect(source.some((o) => o.channel === 'x' && o.status === 'pending')).toBe(true);
     });
 
+    it('replays an export made when a post that gave up was "dead": it arrives failed, with its reason', async () => {
+      const { text } = await night();
+      const file = JSON.parse(text) as { tables: { outbox: { id: string; channel: string; status: string; lastError: string | null }[] } };
+      const gaveUp = file.tables.outbox.find((o) => o.channel === 'x' && o.status === 'pending')!;
+      Object.assign(gaveUp, { status: 'dead', lastError: 'X refused the post (401): Unauthorized' });
+      const site = await emptySite(`replayer-${crypto.randomUUID().slice(0, 8)}`);
+      const res = await replay(site.app, site.browser, JSON.stringify(file));
+      expect(res.status, textOf(await res.clone().text()).slice(0, 600)).toBe(200);
+      const [row] = await site.db.select().from(outbox).where(eq(outbox.id, gaveUp.id));
+      expect(row).toMatchObject({ status: 'failed', lastError: 'X refused the post (401): Unauthorized' });
+      // The admin finds it among the failed posts, with a Retry button.
+      const failed = textOf(await (await site.browser.get('/admin/social?status=failed')).text());
+      expect(failed).toContain('X refused the post (401): Unauthorized');
+      expect(failed).toContain('Retry');
+    });
+
     it('keeps the history: the audit trail and who declared, as accounts that cannot sign in', async () => {
       const { h, text } = await night();
       const site = await emptySite(`replayer-${crypto.randomUUID().slice(0, 8)}`);

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { fieldName } from '../../src/officer/entryForm';
+import { importElection } from '../../src/setup/importElection';
+import { freshMedway } from '../fixtures';
 import { harness, signIn, testPassword } from '../support/harness';
+import { hostileName } from '../support/hostile';
 import { medwayForm } from '../support/officerForm';
 
 async function setUp(open: () => Promise<Db>, options: Parameters<typeof harness>[1] = {}) {
@@ -25,6 +28,18 @@ export function officerFormSuite(driver: string, open: () => Promise<Db>): void 
       const fragment = await (await browser.get(`${wards}?q=rainham`, { 'hx-request': 'true' })).text();
       expect(fragment.startsWith('<ul id="wards"')).toBe(true);
       expect(fragment).toContain('Rainham South East');
+    });
+
+    it('lists the elections when there is more than one, each leading to its wards, names escaped', async () => {
+      const { h, wards, browser } = await setUp(open);
+      const other = freshMedway({ name: hostileName });
+      await importElection(h.db, other);
+      const res = await browser.get('/officer');
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain(`<a href="${wards}">${h.def.name}</a>`);
+      expect(html).toContain(`<a href="/officer/elections/${encodeURIComponent(other.id)}">=HYPERLINK(&quot;http://evil&quot;) &lt;img src=x`);
+      expect(html).not.toContain('<img src=x');
     });
 
     it("never lets a shared cache keep an officer's page, form or answer", async () => {

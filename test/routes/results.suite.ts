@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { listElections } from '../../db/results';
 import { elections } from '../../db/schema';
 import { formatNumber, formatPercent, percentTo2dp } from '../../src/domain';
-import { londonDateTime } from '../../views/public/londonTime';
+import { londonDateTime } from '../../views/shared/londonTime';
 import { medwayFile } from '../fixtures';
 import { harness } from '../support/harness';
 import { sectionOf, textOf } from '../support/pageText';

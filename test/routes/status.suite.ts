@@ -73,7 +73,7 @@ export function statusSuite(driver: string, open: () => Promise<Db>): void {
       // As the night would have it: All Saints's X post queued 12 minutes ago and still
       // waiting, Fort Pitt's given up on; the log channel posted both, then was rate-limited.
       await h.db.update(outbox).set({ createdAt: new Date(now - minutes(12)).toISOString() }).where(and(eq(outbox.contestId, allSaints.id), eq(outbox.channel, 'x')));
-      await h.db.update(outbox).set({ status: 'dead', lastError: 'Refused by X' }).where(and(eq(outbox.contestId, fortPitt.id), eq(outbox.channel, 'x')));
+      await h.db.update(outbox).set({ status: 'failed', lastError: 'Refused by X' }).where(and(eq(outbox.contestId, fortPitt.id), eq(outbox.channel, 'x')));
       const postedAt = new Date(now - minutes(3)).toISOString();
       await h.db.update(outbox).set({ status: 'posted', updatedAt: postedAt }).where(eq(outbox.channel, 'log'));
       const resetAt = now + minutes(30);
@@ -82,7 +82,7 @@ export function statusSuite(driver: string, open: () => Promise<Db>): void {
 
       const html = await page();
       expect(channelRow(html, 'x')).toMatch(/^X Set up Paused 1 waiting the oldest queued 12 minutes( \d+ seconds?)? ago 1 failed None yet$/);
-      expect(html).toContain('<a href="/admin/social?status=dead#outbox">1 failed</a>');
+      expect(html).toContain('<a href="/admin/social?status=failed#outbox">1 failed</a>');
       expect(channelRow(html, 'log')).toMatch(new RegExp(`^Log Set up Rate-limited until ${ukTime} Nothing waiting ${ukTime}$`));
       expect(html).toContain(`<time datetime="${new Date(resetAt).toISOString()}">`);
       expect(html).toContain(`<time datetime="${postedAt}">`);

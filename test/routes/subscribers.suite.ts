@@ -111,7 +111,7 @@ export function subscribersSuite(driver: string, open: () => Promise<Db>): void 
       const retyped = await admin.post('/admin/subscribers', { _csrf: admin.csrf, name: publishedHostileName, url: 'not an address' });
       const id = await add(publishedHostileName, 'https://second.example/');
       await night.declareWard('Luton');
-      await night.db.update(outbox).set({ status: 'dead', attempts: 8, lastError: 'The subscriber refused the post (401): bad signature' }).where(eq(outbox.channel, subscriberChannel(id)));
+      await night.db.update(outbox).set({ status: 'failed', attempts: 8, lastError: 'The subscriber refused the post (401): bad signature' }).where(eq(outbox.channel, subscriberChannel(id)));
       const paused = await admin.post(`/admin/subscribers/${id}/pause`, { _csrf: admin.csrf });
       const pages = [await created.text(), await retyped.text(), await (await admin.get(paused.headers.get('location')!)).text()];
       for (const html of pages) {
@@ -164,7 +164,7 @@ export function subscribersSuite(driver: string, open: () => Promise<Db>): void 
       const mine = (contestId: string) => and(eq(outbox.channel, subscriberChannel(id)), eq(outbox.contestId, contestId));
       const sentAt = '2023-05-05T00:41:07.000Z';
       await night.db.update(outbox).set({ status: 'posted', attempts: 1, updatedAt: sentAt }).where(mine(luton));
-      await night.db.update(outbox).set({ status: 'dead', attempts: 8, lastError: 'The subscriber answered 503: down for maintenance (gave up after 8 attempts)' }).where(mine(twydall));
+      await night.db.update(outbox).set({ status: 'failed', attempts: 8, lastError: 'The subscriber answered 503: down for maintenance (gave up after 8 attempts)' }).where(mine(twydall));
       const page = await (await admin.get('/admin/subscribers')).text();
       expect(page).toContain('1 sent, 1 queued, 1 failed');
       expect(page).toContain(`last <time datetime="${sentAt}">01:41 on Friday 5 May 2023</time>`);

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client';
 import { resetRehearsal, setRehearsal } from '../../db/rehearsal';
 import { outbox } from '../../db/schema';
 import { addSubscriber } from '../../db/subscribers';
-import { londonClock } from '../../views/public/londonTime';
+import { londonClock } from '../../views/shared/londonTime';
 import { dumpDatabase, harness, signIn, testPassword } from '../support/harness';
 import { publishedHostileName } from '../support/hostile';
 

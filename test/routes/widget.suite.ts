@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { elections } from '../../db/schema';
 import { embedScriptIntegrity } from '../../src/assets/embedScriptIntegrity';
-import { londonClock, londonDateTime } from '../../views/public/londonTime';
+import { londonClock, londonDateTime } from '../../views/shared/londonTime';
 import { medwayNight } from '../social/medwayNight';
 import { giveHostileName, hostileName } from '../support/hostile';
 

@@ -33,7 +33,7 @@ function outboxRows(dbPath: string) {
   try {
     return db
       .prepare('select channel, status, body, link, contest_id as contestId, version, attempts, uncertain from outbox')
-      .all() as { channel: string; status: 'pending' | 'held' | 'sending' | 'posted' | 'dead' | 'cancelled'; body: string | null; link: string | null; contestId: string; version: number; attempts: number; uncertain: number }[];
+      .all() as { channel: string; status: 'pending' | 'held' | 'sending' | 'posted' | 'failed' | 'cancelled'; body: string | null; link: string | null; contestId: string; version: number; attempts: number; uncertain: number }[];
   } finally {
     db.close();
   }

@@ -71,12 +71,12 @@ describe('the dispatcher', () => {
     const { night, social, fakes } = await setUp({}, (platform) => (platform === 'mastodon' ? { faults: () => 'fail-before' } : {}));
     await night.declareWard('Twydall');
     await settle(night.db, night.def.id, [social.dispatcher]);
-    const dead = (await outboxOf(night.db, night.def.id)).find((r) => r.channel === 'mastodon')!;
-    expect(dead).toMatchObject({ status: 'dead', attempts: 3, uncertain: true, lastError: expect.stringContaining('gave up after 3 attempts') });
+    const failed = (await outboxOf(night.db, night.def.id)).find((r) => r.channel === 'mastodon')!;
+    expect(failed).toMatchObject({ status: 'failed', attempts: 3, uncertain: true, lastError: expect.stringContaining('gave up after 3 attempts') });
     expect(fakes.mastodon.log).toHaveLength(3);
 
     fakes.mastodon.setFaults(() => 'none');
-    await actOnOutboxRow(night.db, dead.id, 'retry', { userId: null });
+    await actOnOutboxRow(night.db, failed.id, 'retry', { userId: null });
     await settle(night.db, night.def.id, [social.dispatcher]);
     const retried = (await outboxOf(night.db, night.def.id)).find((r) => r.channel === 'mastodon')!;
     expect(retried).toMatchObject({ status: 'posted', remoteId: fakes.mastodon.statuses[0]!.id });
@@ -88,7 +88,7 @@ describe('the dispatcher', () => {
     await night.declareWard('Twydall');
     await settle(night.db, night.def.id, [social.dispatcher]);
     const row = (await outboxOf(night.db, night.def.id)).find((r) => r.channel === 'mastodon')!;
-    expect(row).toMatchObject({ status: 'dead', attempts: 1, lastError: 'Mastodon refused the post (401): The access token is invalid' });
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'Mastodon refused the post (401): The access token is invalid' });
     expect(fakes.mastodon.log).toHaveLength(1);
   });
 
@@ -99,7 +99,7 @@ describe('the dispatcher', () => {
       await night.declareWard('Twydall');
       await settle(night.db, night.def.id, [social.dispatcher]);
       const row = (await outboxOf(night.db, night.def.id)).find((r) => r.channel === 'mastodon')!;
-      expect(row).toMatchObject({ status: 'dead', lastError: 'Mastodon refused the post (401): Token [secret] was revoked' });
+      expect(row).toMatchObject({ status: 'failed', lastError: 'Mastodon refused the post (401): Token [secret] was revoked' });
       expect(lines.join('\n')).not.toContain('leaky-token-123');
       expect(lines.some((l) => l.includes('Token [secret] was revoked'))).toBe(true);
     } finally {

@@ -132,7 +132,7 @@ describe('Mastodon errors inside the running server (node src/node.ts)', { timeo
 
     expect(fake.log).toHaveLength(1);
     const row = server.outbox();
-    expect(row).toMatchObject({ status: 'dead', attempts: 1, uncertain: 0 });
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, uncertain: 0 });
     expect(row.last_error).toBe('Mastodon refused the post (422): Validation failed: Text character limit of 500 exceeded');
     const page = await server.adminSocialPage();
     expect(page).toContain('Mastodon refused the post (422): Validation failed: Text character limit of 500 exceeded');

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { actOnOutboxRow, claimNext, holdUnapproved, markDead, markPosted, markRetry, type Claimer } from '../../db/outbox';
+import { actOnOutboxRow, claimNext, holdUnapproved, markFailed, markPosted, markRetry, type Claimer } from '../../db/outbox';
 import { outbox } from '../../db/schema';
 import { blockChannelUntil, changeChannelSettings } from '../../db/socialChannels';
 import { medwayNight } from './medwayNight';
@@ -117,15 +117,15 @@ export function outboxSuite(driver: string, open: () => Promise<Db>): void {
       expect(await claimNext(night.db, channel, claimer('d1'), now + 1)).toMatchObject({ id: held!.id, approvedAt: expect.any(String) });
     });
 
-    it('lets an admin retry a dead post with fresh attempts, still checking first if it may have gone', async () => {
+    it('lets an admin retry a failed post with fresh attempts, still checking first if it may have gone', async () => {
       const channel = unique('x');
       const night = await setUp(channel);
       await night.declareWard('Luton');
       const now = Date.now() + 1000;
       const row = await claimNext(night.db, channel, claimer('d1'), now);
-      await markDead(night.db, row!.id, claimer('d1'), 'X answered 503 (gave up after 1 attempts)', true, now);
+      await markFailed(night.db, row!.id, claimer('d1'), 'X answered 503 (gave up after 1 attempts)', true, now);
       expect(await claimNext(night.db, channel, claimer('d1'), now + 1)).toBeNull();
-      expect(await actOnOutboxRow(night.db, row!.id, 'approve', admin, now)).toMatchObject({ status: 'dead' });
+      expect(await actOnOutboxRow(night.db, row!.id, 'approve', admin, now)).toMatchObject({ status: 'failed' });
       expect(await actOnOutboxRow(night.db, row!.id, 'retry', admin, now)).toMatchObject({ status: 'pending', attempts: 0, uncertain: true });
       expect(await claimNext(night.db, channel, claimer('d1'), now + 1)).toMatchObject({ id: row!.id, attempts: 1 });
     });

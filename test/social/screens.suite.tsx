@@ -64,8 +64,8 @@ export function socialScreensSuite(driver: string, open: () => Promise<Db>): voi
       const { night, browser } = await setUp();
       const contestId = await night.declareWard('Luton');
       const [row] = await outboxForContest(night.db, contestId);
-      await setRow(night.db, row!.id, { status: 'dead', attempts: 1, lastError: 'X refused the post (401): Unauthorized' });
-      const failed = await (await browser.get('/admin/social?status=dead')).text();
+      await setRow(night.db, row!.id, { status: 'failed', attempts: 1, lastError: 'X refused the post (401): Unauthorized' });
+      const failed = await (await browser.get('/admin/social?status=failed')).text();
       expect(failed).toContain('Luton');
       expect(failed).toContain('X refused the post (401): Unauthorized');
       expect(failed).toContain(`action="/admin/social/outbox/${row!.id}/retry"`);

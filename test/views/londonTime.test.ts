@@ -1,6 +1,6 @@
 // Declaration times as people in the UK read them, in summer (BST) and winter (GMT).
 import { describe, expect, it } from 'vitest';
-import { londonClock, londonDateTime } from '../../views/public/londonTime';
+import { londonClock, londonDateTime } from '../../views/shared/londonTime';
 
 describe('UK local time', () => {
   it('shows a May night in British Summer Time', () => {

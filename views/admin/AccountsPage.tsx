@@ -1,7 +1,7 @@
 // Admin → Accounts: every user with their API tokens and what can be done about each.
 import type { ApiTokenListing, UserRow } from '../../db/users';
 import { Layout, type SignedIn } from '../Layout';
-import { londonDateTime } from '../public/londonTime';
+import { londonDateTime } from '../shared/londonTime';
 import { ElectionLinks, type ElectionListing } from './ElectionLinks';
 import { PostButton } from './PostButton';
 

@@ -4,7 +4,7 @@ import type { UserRow } from '../../db/users';
 import type { AuditLine } from '../../src/audit/auditWords';
 import { formatNumber } from '../../src/domain/format';
 import { Layout, type SignedIn } from '../Layout';
-import { londonDateTime } from '../public/londonTime';
+import { londonDateTime } from '../shared/londonTime';
 
 export interface AuditChoices {
   wards: { id: string; name: string; electionName: string }[];

@@ -4,7 +4,7 @@
 import type { Child } from 'hono/jsx';
 import type { FieldProblem, PartyChoice } from '../../src/setup/edit/editedDefinition';
 import { countOf } from '../../src/domain';
-import { ProblemSummary } from './ProblemSummary';
+import { ProblemSummary } from '../shared/ProblemSummary';
 
 /** Where an edit stands, said above its form. */
 export interface EditState {

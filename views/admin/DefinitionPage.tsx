@@ -6,7 +6,7 @@ import type { ElectionDefinition } from '../../src/setup/definition';
 import { councilField, partyChoices, type CouncilFormValues } from '../../src/setup/edit/councilForm';
 import { neutralColour } from '../../src/setup/parties';
 import { Layout, type SignedIn } from '../Layout';
-import { PartySwatch } from '../officer/PartySwatch';
+import { PartySwatch } from '../shared/PartySwatch';
 import { Box, boxId, EditForm, EditNotices, errorsByField, PartySelect, type EditState } from './DefinitionFormParts';
 
 export const definitionPath = (electionId: string) => `/admin/elections/${encodeURIComponent(electionId)}/edit`;

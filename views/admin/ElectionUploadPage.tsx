@@ -5,8 +5,8 @@ import type { DefinitionRows } from '../../db/setup';
 import { countOf, formatNumber } from '../../src/domain';
 import type { ElectionDefinition } from '../../src/setup/definition';
 import { Layout, type SignedIn } from '../Layout';
-import { PartySwatch } from '../officer/PartySwatch';
-import { ProblemSummary } from './ProblemSummary';
+import { PartySwatch } from '../shared/PartySwatch';
+import { ProblemSummary } from '../shared/ProblemSummary';
 import { ScrollsSideways } from './ScrollsSideways';
 
 export interface ElectionPreview {

@@ -4,8 +4,8 @@ import type { ReplaySummary } from '../../src/archive/replayElection';
 import { countOf } from '../../src/domain';
 import { publishable } from '../../src/domain/text';
 import { Layout, type SignedIn } from '../Layout';
-import { electionPath } from '../public/paths';
-import { ProblemSummary } from './ProblemSummary';
+import { electionPath } from '../../src/http/paths';
+import { ProblemSummary } from '../shared/ProblemSummary';
 
 export interface ExportPageProps {
   elections: { id: string; name: string }[];

@@ -76,9 +76,9 @@ export function OutboxTable({ rows, csrfToken }: OutboxTableProps) {
                 {row.body && <div class="muted">{row.body}</div>}
               </td>
               <td>
-                {row.status === 'dead' && <ActionButton row={row} action="retry" label="Retry" csrfToken={csrfToken} />}
+                {row.status === 'failed' && <ActionButton row={row} action="retry" label="Retry" csrfToken={csrfToken} />}
                 {row.status === 'held' && <ActionButton row={row} action="approve" label="Post it" csrfToken={csrfToken} />}
-                {(row.status === 'held' || row.status === 'pending' || row.status === 'dead') && <ActionButton row={row} action="cancel" label="Don't post" csrfToken={csrfToken} />}
+                {(row.status === 'held' || row.status === 'pending' || row.status === 'failed') && <ActionButton row={row} action="cancel" label="Don't post" csrfToken={csrfToken} />}
               </td>
             </tr>
           );

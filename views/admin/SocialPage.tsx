@@ -1,20 +1,9 @@
 // Admin → Social posts: the channels (on or off by environment, never showing a secret),
 // their pause and hold switches, and the whole outbox.
-import type { ChannelSettingsRow } from '../../db/socialChannels';
 import type { OutboxEntry, OutboxStatus } from '../../db/outbox';
-import type { ChannelName } from '../../src/social/channelNames';
 import { Layout, type SignedIn } from '../Layout';
 import { OutboxTable } from './OutboxTable';
-
-export interface ChannelOverview {
-  name: ChannelName;
-  label: string;
-  /** on: credentials set; incomplete: some set; off: none. */
-  state: 'on' | 'off' | 'incomplete';
-  variables: { name: string; set: boolean }[];
-  settings: ChannelSettingsRow;
-  counts: Partial<Record<OutboxStatus, number>>;
-}
+import type { ChannelOverview } from './socialOverview';
 
 export interface SocialPageProps {
   channels: ChannelOverview[];
@@ -27,7 +16,7 @@ export interface SocialPageProps {
 
 const filters: { status: OutboxStatus | null; label: string }[] = [
   { status: null, label: 'All' },
-  { status: 'dead', label: 'Failed' },
+  { status: 'failed', label: 'Failed' },
   { status: 'held', label: 'Held' },
   { status: 'pending', label: 'Queued' },
   { status: 'posted', label: 'Posted' },
@@ -39,7 +28,7 @@ const countWords: [OutboxStatus, string][] = [
   ['pending', 'queued'],
   ['sending', 'sending'],
   ['held', 'held'],
-  ['dead', 'failed'],
+  ['failed', 'failed'],
 ];
 
 /** "3 posted, 1 failed"; "none yet". */

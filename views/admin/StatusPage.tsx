@@ -2,7 +2,7 @@
 import { durationInWords, formatNumber } from '../../src/domain/format';
 import type { ChannelStatus, NightStatus } from '../../src/status/nightStatus';
 import { Layout, type SignedIn } from '../Layout';
-import { londonDateTime } from '../public/londonTime';
+import { londonDateTime } from '../shared/londonTime';
 
 function When({ iso }: { iso: string }) {
   return <time datetime={iso}>{londonDateTime(iso, 'second')}</time>;
@@ -42,7 +42,7 @@ function ChannelRow({ channel, now }: { channel: ChannelStatus; now: number }) {
         )}
         {channel.failed > 0 && (
           <div>
-            <a href="/admin/social?status=dead#outbox">{channel.failed} failed</a>
+            <a href="/admin/social?status=failed#outbox">{channel.failed} failed</a>
           </div>
         )}
       </td>

@@ -5,10 +5,10 @@ import type { OutboxEntry } from '../../db/outbox';
 import type { DeliveryCounts, SubscriberListing } from '../../db/subscribers';
 import { postState } from '../../src/social/status';
 import { Layout, type SignedIn } from '../Layout';
-import { londonDateTime } from '../public/londonTime';
+import { londonDateTime } from '../shared/londonTime';
 import { PostedWard, QueuedAt } from './OutboxTable';
 import { PostButton } from './PostButton';
-import { ProblemSummary } from './ProblemSummary';
+import { ProblemSummary } from '../shared/ProblemSummary';
 
 export interface SubscriberOverview extends SubscriberListing {
   counts: DeliveryCounts;

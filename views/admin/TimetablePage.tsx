@@ -4,7 +4,7 @@
 import type { ContestRow, ElectionRow } from '../../db/results';
 import { londonLocalValue } from '../../src/validation/londonTime';
 import { Layout, type SignedIn } from '../Layout';
-import { ProblemSummary } from './ProblemSummary';
+import { ProblemSummary } from '../shared/ProblemSummary';
 
 export interface TimetablePageProps {
   election: ElectionRow;

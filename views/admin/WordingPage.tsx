@@ -4,6 +4,7 @@ import type { DeclarationChoice } from '../../db/recentDeclarations';
 import { placeholders } from '../../src/social/wording/template';
 import type { PreviewResult } from '../../src/social/preview';
 import { Layout, type SignedIn } from '../Layout';
+import { choiceValue } from './wordingChoice';
 
 export interface WordingPageProps {
   channel: string;
@@ -17,8 +18,6 @@ export interface WordingPageProps {
   saved: boolean;
   signedIn: SignedIn;
 }
-
-export const choiceValue = (c: Pick<DeclarationChoice, 'electionId' | 'contestId' | 'version'>) => `${c.electionId}|${c.contestId}|${c.version}`;
 
 function PreviewBox({ title, result }: { title: string; result: PreviewResult | null }) {
   if (!result) return null;

@@ -3,7 +3,7 @@
 import type { AuditLine } from '../../src/audit/auditWords';
 import { escapeForLog, jsonWithEscapes } from '../../src/domain/text';
 import { csvDocument } from '../../src/results/resultsCsv';
-import { londonDateTime } from '../public/londonTime';
+import { londonDateTime } from '../shared/londonTime';
 
 export const auditCsvColumns = ['id', 'at_utc', 'uk_time', 'who', 'what', 'ward', 'action', 'address', 'user_agent', 'request_id', 'detail'] as const;
 

@@ -8,6 +8,7 @@ import type { EntriesDiffer } from '../../src/results/publicSchemas';
 import { differencesTable } from './differences';
 import { el } from './dom';
 import { readPending, type PendingDeclaration } from './pending';
+import { contestPath, officerContestPath, officerPostsPath } from '../../src/http/paths';
 
 /** What the API answers with a published result (the fields this page shows). */
 export interface PublishedResult {
@@ -29,8 +30,6 @@ export type Outcome =
 /** The form stays, to change the figures, when nothing was published for want of a fix. */
 const formStays = (outcome: Outcome) => outcome.kind === 'refused' || outcome.kind === 'mismatch';
 
-const wardPath = (contestId: string) => `/officer/contests/${encodeURIComponent(contestId)}`;
-
 /**
  * Says what became of an entry where the officer is looking: on its own ward's page the form
  * gives way to a panel, scrolled into view; elsewhere a note on top of the pinned banner.
@@ -41,7 +40,7 @@ export function showOutcome(p: PendingDeclaration, outcome: Outcome): void {
   if (!here) {
     const box = document.getElementById('pending');
     if (!box || outcome.kind === 'saved') return;
-    const open = el('a', { href: wardPath(p.contestId) }, 'Open the ward');
+    const open = el('a', { href: officerContestPath(p.contestId) }, 'Open the ward');
     const note =
       outcome.kind === 'published'
         ? el('p', { class: 'sent', role: 'status' }, `Published: ${p.contestName}.`, ' ', open)
@@ -86,7 +85,7 @@ function outcomePanel(p: PendingDeclaration, outcome: Outcome, form: HTMLFormEle
       el('p', {}, 'Not published yet. A second officer must enter the figures again from the declaration on their phone; it is published when every figure matches.'),
       el('p', { class: 'actions' },
         el('a', { class: 'button primary', href: wards }, 'Next ward'),
-        el('a', { class: 'button secondary', href: wardPath(p.contestId) }, 'Open the ward')));
+        el('a', { class: 'button secondary', href: officerContestPath(p.contestId) }, 'Open the ward')));
   }
   const result = outcome.result;
   const time = result?.declaredAt ? new Date(result.declaredAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : '';
@@ -94,10 +93,10 @@ function outcomePanel(p: PendingDeclaration, outcome: Outcome, form: HTMLFormEle
   for (const c of result?.candidates.filter((x) => x.elected) ?? []) {
     elected.append(el('li', {}, el('strong', {}, c.name), ` (${c.party.name}) ${formatNumber(c.votes ?? 0)}${c.electedByLot ? ', after drawing lots' : ''}`));
   }
-  const publicPage = result ? `/elections/${encodeURIComponent(result.electionId)}/contests/${encodeURIComponent(p.contestId)}` : null;
+  const publicPage = result ? contestPath(result.electionId, p.contestId) : null;
   const wards = form.closest('main')?.querySelector<HTMLAnchorElement>('.crumbs a')?.getAttribute('href') ?? '/officer';
-  const social = el('section', { id: 'social-posts', class: 'social-posts', 'hx-get': `${wardPath(p.contestId)}/posts`, 'hx-trigger': 'load', 'hx-swap': 'outerHTML' },
-    el('h2', {}, 'Social posts'), el('p', {}, el('a', { href: `${wardPath(p.contestId)}/posts` }, 'See which channels have posted it')));
+  const social = el('section', { id: 'social-posts', class: 'social-posts', 'hx-get': officerPostsPath(p.contestId), 'hx-trigger': 'load', 'hx-swap': 'outerHTML' },
+    el('h2', {}, 'Social posts'), el('p', {}, el('a', { href: officerPostsPath(p.contestId) }, 'See which channels have posted it')));
   const panel = el('section', { id: 'outcome', class: 'outcome published', role: 'status' },
     heading(`Published: ${p.contestName}`),
     el('p', {}, `${result && result.version > 1 ? `Correction, version ${result.version}` : 'Version 1'}${time ? `, at ${time}` : ''}. It is on the results page and in the feeds now.`),
@@ -105,7 +104,7 @@ function outcomePanel(p: PendingDeclaration, outcome: Outcome, form: HTMLFormEle
     el('p', { class: 'actions' },
       el('a', { class: 'button primary', href: wards }, 'Next ward'),
       ...(publicPage ? [el('a', { class: 'button secondary', href: publicPage }, 'See it as the public does')] : []),
-      el('a', { class: 'button secondary', href: wardPath(p.contestId) }, 'Correct this result')),
+      el('a', { class: 'button secondary', href: officerContestPath(p.contestId) }, 'Correct this result')),
     social);
   // The slot fills itself from the server, as on the page without this script.
   (window as unknown as { htmx?: { process(node: Element): void } }).htmx?.process(social);
@@ -132,7 +131,7 @@ export async function renderPending(): Promise<void> {
   if (pending.length) {
     const list = el('ul', { class: 'plain' });
     for (const p of pending) {
-      list.append(el('li', {}, el('a', { href: wardPath(p.contestId) }, el('strong', {}, p.contestName)),
+      list.append(el('li', {}, el('a', { href: officerContestPath(p.contestId) }, el('strong', {}, p.contestName)),
         ` saved ${new Date(p.savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`, p.lastProblem ? `: ${p.lastProblem}` : ''));
     }
     box.append(el('div', { class: 'queue' }, el('h2', {}, `Saved on this phone, not yet sent (${pending.length})`), list,

@@ -2,6 +2,7 @@
 // Idempotency-Key, so however often it is sent (on reconnect, on return to the page, on a
 // timer) it is published once. Once the server has answered what became of it (published,
 // awaiting a second officer, differing from the first entry, refused), it is not sent again.
+import { confirmApiPath, declarationApiPath } from '../../src/http/paths';
 import type { EntriesDiffer } from '../../src/results/publicSchemas';
 import { csrfToken } from './dom';
 import { renderPending, showOutcome, type PublishedResult } from './outcome';
@@ -10,7 +11,7 @@ import { notePendingProblem, readPending, removePending, type PendingDeclaration
 let sending = false;
 
 /** Where an entry goes: a second officer's entry to the confirm address. */
-const addressOf = (p: PendingDeclaration) => `/api/v1/contests/${encodeURIComponent(p.contestId)}/declaration${p.confirming ? '/confirm' : ''}`;
+const addressOf = (p: PendingDeclaration) => (p.confirming ? confirmApiPath(p.contestId) : declarationApiPath(p.contestId));
 
 async function sendOne(p: PendingDeclaration): Promise<void> {
   let res: Response;

@@ -2,6 +2,7 @@
 // hono/jsx escapes every text and attribute, so names people typed stay text here too.
 import { jsx } from 'hono/jsx';
 import { formatNumber } from '../../src/domain';
+import { electionJsonPath, electionPath } from '../../src/http/paths';
 import type { FeedEntry } from '../../src/results/declarationFeed';
 import type { UpdateFeedEntry } from '../../src/results/updateFeed';
 import type { VerificationFeedEntry } from '../../src/results/verificationFeed';
@@ -84,7 +85,6 @@ function VerificationEntry({ v, origin }: { v: VerificationFeedEntry; origin: st
 }
 
 export function AtomFeed({ electionId, electionName, organisation, updatedAt, origin, entries, updates, verifications }: AtomFeedProps) {
-  const electionPath = `/elections/${encodeURIComponent(electionId)}`;
   // Newest first, declarations, updates and statements together, as a reader takes in the night.
   const items = [
     ...entries.map((e) => ({ at: e.publishedAt, node: <DeclarationEntry e={e} origin={origin} /> })),
@@ -99,8 +99,8 @@ export function AtomFeed({ electionId, electionName, organisation, updatedAt, or
       <author>
         <name>{x(organisation)}</name>
       </author>
-      <link rel="self" type="application/atom+xml" href={x(`${origin}/api/v1${electionPath}/declarations.atom`)} />
-      <link rel="alternate" type="text/html" href={x(`${origin}${electionPath}`)} />
+      <link rel="self" type="application/atom+xml" href={x(`${origin}${electionJsonPath(electionId)}/declarations.atom`)} />
+      <link rel="alternate" type="text/html" href={x(`${origin}${electionPath(electionId)}`)} />
       {items.map((item) => item.node)}
     </feed>
   );

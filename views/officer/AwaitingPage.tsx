@@ -3,6 +3,7 @@
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
 import type { AwaitingConfirmation } from '../../src/results/publicSchemas';
+import { officerContestPath, officerElectionPath } from '../../src/http/paths';
 
 export interface AwaitingPageProps {
   electionId: string;
@@ -24,10 +25,10 @@ export function AwaitingPage({ electionId, answer, signedIn, replayed }: Awaitin
         </p>
       </div>
       <p class="actions">
-        <a class="button primary" href={`/officer/elections/${encodeURIComponent(electionId)}`}>
+        <a class="button primary" href={officerElectionPath(electionId)}>
           Next ward
         </a>
-        <a class="button secondary" href={`/officer/contests/${encodeURIComponent(answer.id)}`}>
+        <a class="button secondary" href={officerContestPath(answer.id)}>
           Open the ward
         </a>
       </p>

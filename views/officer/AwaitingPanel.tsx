@@ -3,8 +3,9 @@
 // figures again below, blind (nothing here shows the entry's figures). After a second
 // entry that did not match, the two officers whose entries differ see how.
 import type { EntryDifference } from '../../src/results/publicSchemas';
-import { londonClock } from '../public/londonTime';
+import { londonClock } from '../shared/londonTime';
 import { DifferencesTable } from './DifferencesTable';
+import { officerContestPath } from '../../src/http/paths';
 
 export interface AwaitingPanelProps {
   contestId: string;
@@ -50,7 +51,7 @@ export function AwaitingPanel({ contestId, version, enteredBy, enteredAt, yours,
       )}
       {yours && (
         <p>
-          <a href={`/officer/contests/${encodeURIComponent(contestId)}`}>Check again</a> whether it has been confirmed.
+          <a href={officerContestPath(contestId)}>Check again</a> whether it has been confirmed.
         </p>
       )}
     </section>

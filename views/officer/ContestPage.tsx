@@ -1,19 +1,21 @@
 // One ward for the officer: status buttons, then the entry form (or the review).
 import type { Child } from 'hono/jsx';
 import type { ContestSnapshot } from '../../db/results';
-import type { StatusChoice } from '../../src/declare/submission';
+import { isOpenContest } from '../../src/declare/contestOpen';
+import type { SettableStatus } from '../../src/domain/contestStatus';
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
 import { SecondPairOfEyesNote } from './SecondPairOfEyesNote';
+import { officerContestPath, officerElectionPath } from '../../src/http/paths';
 
 /** The ones with a button: going back to "awaiting" is for the API, after a mistake. */
-const statusButtons = ['counting', 'recount', 'postponed'] as const satisfies readonly StatusChoice[];
+const statusButtons = ['counting', 'recount', 'postponed'] as const satisfies readonly SettableStatus[];
 
 export interface StatusNotice {
   /** A status pressed but not yet confirmed: the bar asks first. */
-  asking?: StatusChoice;
+  asking?: SettableStatus;
   /** A status just set: the bar says so. */
-  changed?: StatusChoice;
+  changed?: SettableStatus;
 }
 
 export interface ContestPageProps {
@@ -42,8 +44,8 @@ const statusLabel: Record<ContestSnapshot['status'], string> = {
  * a press first asks ("Mark Rainham North as recount?"), and a confirmed change is said.
  */
 export function StatusBar({ contest, csrfToken, asking, changed }: { contest: ContestSnapshot; csrfToken: string } & StatusNotice) {
-  const open = contest.status !== 'declared' && contest.status !== 'uncontested';
-  const action = `/officer/contests/${encodeURIComponent(contest.id)}/status`;
+  const open = isOpenContest(contest);
+  const action = `${officerContestPath(contest.id)}/status`;
   const htmx = { 'hx-post': action, 'hx-target': '#status', 'hx-swap': 'outerHTML' };
   return (
     <div id="status" class="status-bar">
@@ -69,7 +71,7 @@ export function StatusBar({ contest, csrfToken, asking, changed }: { contest: Co
           <button type="submit" name="status" value={asking} class="primary">
             Yes, mark as {statusLabel[asking].toLowerCase()}
           </button>
-          <a class="button secondary" href={`/officer/contests/${encodeURIComponent(contest.id)}`}>
+          <a class="button secondary" href={officerContestPath(contest.id)}>
             No, keep it as {statusLabel[contest.status].toLowerCase()}
           </a>
         </form>
@@ -93,7 +95,7 @@ export function ContestPage({ electionId, contest, signedIn, secondPairOfEyes, s
     <Layout title={`${hasError ? 'Error: ' : ''}${contest.name} · Declare`} signedIn={signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
       <p class="crumbs">
-        <a href={`/officer/elections/${encodeURIComponent(electionId)}`}>All wards</a>
+        <a href={officerElectionPath(electionId)}>All wards</a>
       </p>
       <h1>{contest.name}</h1>
       <StatusBar contest={contest} csrfToken={signedIn.csrfToken} {...status} />

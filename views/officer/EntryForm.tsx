@@ -4,10 +4,12 @@
 // review instant and keeps the entry on the phone when the signal drops.
 import type { ContestSnapshot, PartyRow } from '../../db/results';
 import type { EntryMode } from '../../src/declare/awaitingConfirmation';
+import type { BallotPapers } from '../../src/domain';
 import { fieldName, formBoxes, rejectedBoxes, sentenceFor, verificationBoxes, voteBox, type FormValues } from '../../src/officer/entryForm';
 import { candidateName } from '../../src/results/names';
 import { NumberField } from './NumberField';
-import { PartySwatch } from './PartySwatch';
+import { PartySwatch } from '../shared/PartySwatch';
+import { officerContestPath } from '../../src/http/paths';
 
 export interface EntryFormProps {
   contest: ContestSnapshot;
@@ -21,7 +23,7 @@ export interface EntryFormProps {
   /** In a correction, the declared figures by field name: the phone's review shows old → new. */
   declared?: Record<string, number> | null;
   /** The verification statement published before the count: the phone's review checks against it. */
-  statement?: { pollingStations: number; postal: number } | null;
+  statement?: BallotPapers | null;
   /** Publish at once, enter for a second officer to confirm, or confirm another's entry (src/declare/awaitingConfirmation.ts). */
   mode?: EntryMode;
   /** Confirming a correction: its reason as the first officer gave it, published with it. */
@@ -44,7 +46,7 @@ export function EntryForm({ contest, parties, values, errors: apiErrors, csrfTok
   const correcting = contest.versions.length > 0;
   const errors = errorSentences(contest, apiErrors);
   const boxErrors = formBoxes(candidatesOf(contest)).filter((box) => errors.has(box.name));
-  const action = `/officer/contests/${encodeURIComponent(contest.id)}/review`;
+  const action = `${officerContestPath(contest.id)}/review`;
   return (
     // novalidate: our messages (server-side, and the phone script's) say more than the browser's.
     <>

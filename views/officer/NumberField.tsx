@@ -1,7 +1,7 @@
 // One number box of the officer's forms: label, hint, the problem with it, and a numeric
 // keyboard on the phone. Commas and spaces are allowed, as people write numbers.
 import type { FormValues } from '../../src/officer/entryForm';
-import { PartySwatch } from './PartySwatch';
+import { PartySwatch } from '../shared/PartySwatch';
 
 export function NumberField(props: { name: string; label: string; values: FormValues; errors: Map<string, string>; hint?: string; swatch?: string; big?: boolean; id: string }) {
   const error = props.errors.get(props.name);

@@ -4,6 +4,7 @@ import { formatNumber } from '../../src/domain';
 import { Layout, type SignedIn } from '../Layout';
 import { PostStatusSlot } from '../social/PostStatus';
 import { PendingBanner } from './PendingBanner';
+import { contestPath, officerContestPath, officerElectionPath } from '../../src/http/paths';
 
 export interface PublishedPageProps {
   electionId: string;
@@ -14,7 +15,6 @@ export interface PublishedPageProps {
 
 export function PublishedPage({ electionId, result, signedIn, replayed }: PublishedPageProps) {
   const elected = result.candidates.filter((c) => c.elected);
-  const wardUrl = `/elections/${encodeURIComponent(electionId)}/contests/${encodeURIComponent(result.id)}`;
   return (
     <Layout title={`Published: ${result.name} · Declare`} signedIn={signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
@@ -34,9 +34,9 @@ export function PublishedPage({ electionId, result, signedIn, replayed }: Publis
         ))}
       </ul>
       <p class="actions">
-        <a class="button primary" href={`/officer/elections/${encodeURIComponent(electionId)}`}>Next ward</a>
-        <a class="button secondary" href={wardUrl}>See it as the public does</a>
-        <a class="button secondary" href={`/officer/contests/${encodeURIComponent(result.id)}`}>Correct this result</a>
+        <a class="button primary" href={officerElectionPath(electionId)}>Next ward</a>
+        <a class="button secondary" href={contestPath(electionId, result.id)}>See it as the public does</a>
+        <a class="button secondary" href={officerContestPath(result.id)}>Correct this result</a>
       </p>
       <PostStatusSlot contestId={result.id} />
     </Layout>

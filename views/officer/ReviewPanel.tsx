@@ -7,6 +7,7 @@ import { formatNumber, formatPercent } from '../../src/domain';
 import type { AnswerSection, ReviewModel } from '../../src/declare/reviewModel';
 import { fieldName, type FormValues } from '../../src/officer/entryForm';
 import type { EntryMode } from '../../src/declare/awaitingConfirmation';
+import { officerContestPath } from '../../src/http/paths';
 
 export interface ReviewPanelProps {
   contestId: string;
@@ -77,7 +78,7 @@ function Answers({ section, base }: { section: AnswerSection; base: string }) {
 }
 
 export function ReviewPanel({ contestId, model, values, csrfToken, problem, mode = 'publish' }: ReviewPanelProps) {
-  const base = `/officer/contests/${encodeURIComponent(contestId)}`;
+  const base = officerContestPath(contestId);
   const words = wording[mode];
   return (
     <form method="post" action={`${base}/${words.action}`} class="review" id="review-form">

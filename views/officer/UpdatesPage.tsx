@@ -4,12 +4,10 @@
 import type { ContestRow } from '../../db/results';
 import type { PublicUpdate } from '../../src/results/countUpdates';
 import { updateTextLimit } from '../../src/updates/submission';
-import { ProblemSummary } from '../admin/ProblemSummary';
+import { ProblemSummary } from '../shared/ProblemSummary';
 import { Layout, type SignedIn } from '../Layout';
-import { londonClock } from '../public/londonTime';
-
-export const updatesPath = (electionId: string) => `/officer/elections/${encodeURIComponent(electionId)}/updates`;
-export const updatePath = (electionId: string, updateId: string) => `${updatesPath(electionId)}/${encodeURIComponent(updateId)}`;
+import { londonClock } from '../shared/londonTime';
+import { officerElectionPath, officerUpdatePath, officerUpdatesPath } from '../../src/http/paths';
 
 /** Problems by form field: `text`, `contestId`, or `general` for the rest. */
 export type FieldErrors = Map<string, string>;
@@ -71,7 +69,7 @@ export function UpdatesPage(props: UpdatesPageProps) {
   return (
     <Layout title={`${errors.size ? 'Error: ' : ''}From the count · ${props.electionName}`} signedIn={props.signedIn}>
       <p class="crumbs">
-        <a href={`/officer/elections/${encodeURIComponent(electionId)}`}>Wards</a>
+        <a href={officerElectionPath(electionId)}>Wards</a>
       </p>
       <h1>From the count</h1>
       {props.notice && (
@@ -80,7 +78,7 @@ export function UpdatesPage(props: UpdatesPageProps) {
         </p>
       )}
       <ProblemSummary title="There is a problem: nothing was published" problems={[...errors.values()]} />
-      <form method="post" action={updatesPath(electionId)} novalidate class="update-form">
+      <form method="post" action={officerUpdatesPath(electionId)} novalidate class="update-form">
         <input type="hidden" name="_csrf" value={props.signedIn.csrfToken} />
         <input type="hidden" name="key" value={props.idempotencyKey} />
         <TextBox label="Update" value={values.text} error={errors.get('text')} />
@@ -114,7 +112,7 @@ export function UpdatesPage(props: UpdatesPageProps) {
                   <UpdateLine update={u} />
                 </p>
                 <p class="update-text">{u.text}</p>
-                {!u.withdrawn && <a href={updatePath(electionId, u.id)}>Correct or withdraw</a>}
+                {!u.withdrawn && <a href={officerUpdatePath(electionId, u.id)}>Correct or withdraw</a>}
               </li>
             ))}
           </ol>
@@ -134,11 +132,11 @@ export interface UpdatePageProps {
 
 /** One update: correct its words (a new version), or withdraw it. */
 export function UpdatePage({ electionId, update, text, errors, signedIn }: UpdatePageProps) {
-  const path = updatePath(electionId, update.id);
+  const path = officerUpdatePath(electionId, update.id);
   return (
     <Layout title={`${errors.size ? 'Error: ' : ''}Update from the count · Declare`} signedIn={signedIn}>
       <p class="crumbs">
-        <a href={updatesPath(electionId)}>From the count</a>
+        <a href={officerUpdatesPath(electionId)}>From the count</a>
       </p>
       <h1>Update from the count</h1>
       <p class="update-meta">

@@ -3,8 +3,9 @@
 // from these figures. A plain form; a second publish replaces the first (audited).
 import { formatNumber, formatPercent } from '../../src/domain';
 import { sentenceFor, statementBoxes, type FormValues } from '../../src/officer/entryForm';
-import { londonClock } from '../public/londonTime';
+import { londonClock } from '../shared/londonTime';
 import { NumberField } from './NumberField';
+import { officerContestPath } from '../../src/http/paths';
 
 export interface VerificationPanelProps {
   contestId: string;
@@ -41,7 +42,7 @@ export function VerificationPanel({ contestId, contestName, published, values, e
       )}
       <details open={(beforeCount && !published) || sentences.size > 0 || !!general}>
         <summary>{published ? 'Change the verification statement' : `Publish ${contestName}'s verification statement`}</summary>
-        <form method="post" action={`/officer/contests/${encodeURIComponent(contestId)}/verification`} novalidate>
+        <form method="post" action={`${officerContestPath(contestId)}/verification`} novalidate>
           <input type="hidden" name="_csrf" value={csrfToken} />
           {statementBoxes.map((box) => (
             <NumberField {...box} values={values} errors={sentences} />

@@ -4,6 +4,7 @@ import type { ContestRow } from '../../db/results';
 import { Layout, type SignedIn } from '../Layout';
 import { PendingBanner } from './PendingBanner';
 import { SecondPairOfEyesNote } from './SecondPairOfEyesNote';
+import { officerContestPath, officerElectionPath, officerUpdatesPath } from '../../src/http/paths';
 
 export interface WardListProps {
   electionId: string;
@@ -36,7 +37,7 @@ export function WardResults({ electionId, contests, query, awaiting }: Omit<Ward
     <ul id="wards" class="wards">
       {shown.map((c) => (
         <li>
-          <a href={`/officer/contests/${encodeURIComponent(c.id)}`} data-election={electionId}>
+          <a href={officerContestPath(c.id)} data-election={electionId}>
             <span class="ward-name">{c.name}</span>
             <WardStatus contest={c} awaiting={awaiting.get(c.id)} />
           </a>
@@ -48,13 +49,13 @@ export function WardResults({ electionId, contests, query, awaiting }: Omit<Ward
 }
 
 export function WardList(props: WardListProps & { signedIn: SignedIn; secondPairOfEyes: boolean }) {
-  const action = `/officer/elections/${encodeURIComponent(props.electionId)}`;
+  const action = officerElectionPath(props.electionId);
   return (
     <Layout title={`Wards · ${props.electionName}`} signedIn={props.signedIn} scripts={['/static/officer.js']}>
       <PendingBanner />
       <h1>{props.electionName}</h1>
       <p class="from-the-count">
-        <a href={`/officer/elections/${encodeURIComponent(props.electionId)}/updates`} class="button secondary">
+        <a href={officerUpdatesPath(props.electionId)} class="button secondary">
           From the count: post an update
         </a>
       </p>

@@ -1,11 +1,9 @@
 // Every ward with its status and, once known, its result; each links to the ward's page.
-import { formatPercent } from '../../src/domain';
+import { formatPercent, hasResult } from '../../src/domain';
 import type { ContestHeadline } from '../../src/results/electionResults';
-import { londonClock } from './londonTime';
-import { contestPath } from './paths';
+import { londonClock } from '../shared/londonTime';
+import { contestPath } from '../../src/http/paths';
 import { StatusLabel } from './StatusLabel';
-
-const hasResult = (c: ContestHeadline) => c.status === 'declared' || c.status === 'uncontested';
 
 /** "Turnout 31.20% · expected around 02:30": what is known of a ward still counting. */
 function wardOutlook(c: ContestHeadline): string {
@@ -25,10 +23,10 @@ export function AllWards({ electionId, contests }: { electionId: string; contest
               <span class="ward-name">{c.name}</span>{' '}
               <StatusLabel status={c.status} />
             </a>
-            {!hasResult(c) && c.status !== 'postponed' && (c.turnoutPercent !== null || c.expectedDeclaration) && (
+            {!hasResult(c.status) && c.status !== 'postponed' && (c.turnoutPercent !== null || c.expectedDeclaration) && (
               <p class="ward-summary muted">{wardOutlook(c)}</p>
             )}
-            {hasResult(c) && (
+            {hasResult(c.status) && (
               <p class="ward-summary">
                 {c.summary}
                 {c.version !== null && c.version > 1 && <span class="muted"> (corrected)</span>}

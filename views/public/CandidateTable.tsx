@@ -2,7 +2,7 @@
 // a bar for the share, and who was elected, in words.
 import { formatNumber, formatPercent } from '../../src/domain';
 import type { CandidateResult, ContestResult } from '../../src/results/contestResult';
-import { PartySwatch } from '../officer/PartySwatch';
+import { PartySwatch } from '../shared/PartySwatch';
 
 function ShareBar({ candidate }: { candidate: CandidateResult }) {
   const share = candidate.sharePercent ?? 0;

@@ -9,7 +9,7 @@ import { Corrections } from './Corrections';
 import { CountFigures } from './CountFigures';
 import { LastUpdated } from './LastUpdated';
 import { formatNumber, formatPercent } from '../../src/domain';
-import { londonClock, londonDateTime } from './londonTime';
+import { londonClock, londonDateTime } from '../shared/londonTime';
 import { RehearsalBanner } from './RehearsalBanner';
 import { StatusLabel } from './StatusLabel';
 

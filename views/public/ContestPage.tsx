@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { countOf, formatNumber } from '../../src/domain';
 import type { ContestView } from '../../src/results/electionView';
 import { Announcement } from './LiveSection';
-import { electionPath } from './paths';
+import { electionPath } from '../../src/http/paths';
 import { PublicLayout } from './PublicLayout';
 
 export interface ContestPageProps {

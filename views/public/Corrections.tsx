@@ -1,6 +1,6 @@
 // Every correction of a declared result, with its reason: nothing published is silently changed.
 import type { ContestResult } from '../../src/results/contestResult';
-import { londonDateTime } from './londonTime';
+import { londonDateTime } from '../shared/londonTime';
 
 export function Corrections({ corrections }: { corrections: ContestResult['corrections'] }) {
   if (corrections.length === 0) return null;

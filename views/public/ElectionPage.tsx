@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { ElectionResults } from '../../src/results/electionResults';
 import { EmbedSnippet } from './EmbedSnippet';
 import { Announcement } from './LiveSection';
-import { electionJsonPath } from './paths';
+import { electionJsonPath } from '../../src/http/paths';
 import { PublicLayout } from './PublicLayout';
 
 export interface ElectionPageProps {

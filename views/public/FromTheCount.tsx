@@ -3,8 +3,8 @@
 // listed, marked withdrawn, so nobody wonders where it went. Each has an anchor, which the
 // social posts link to.
 import type { PublicUpdate } from '../../src/results/countUpdates';
-import { londonClock } from './londonTime';
-import { contestPath, updateAnchor } from './paths';
+import { londonClock } from '../shared/londonTime';
+import { contestPath, updateAnchor } from '../../src/http/paths';
 
 export interface FromTheCountProps {
   electionId: string;

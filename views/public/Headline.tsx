@@ -2,7 +2,7 @@
 // the night has got.
 import { countOf, describeContestProgress, describeProgress, formatNumber, formatPercent } from '../../src/domain';
 import type { ElectionResults } from '../../src/results/electionResults';
-import { londonDateTime } from './londonTime';
+import { londonDateTime } from '../shared/londonTime';
 
 export function Headline({ results }: { results: ElectionResults }) {
   return (

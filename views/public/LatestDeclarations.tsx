@@ -1,7 +1,7 @@
 // The latest declarations and corrections, most recent first, each linking to its ward.
 import type { LatestDeclaration } from '../../src/results/latest';
-import { londonClock } from './londonTime';
-import { contestPath } from './paths';
+import { londonClock } from '../shared/londonTime';
+import { contestPath } from '../../src/http/paths';
 
 export function LatestDeclarations({ electionId, latest }: { electionId: string; latest: LatestDeclaration[] }) {
   return (

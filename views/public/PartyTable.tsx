@@ -2,7 +2,7 @@
 // that stood. A figure that cannot be known is shown as "–", never as 0.
 import { formatNumber } from '../../src/domain';
 import type { ElectionResults } from '../../src/results/electionResults';
-import { PartySwatch } from '../officer/PartySwatch';
+import { PartySwatch } from '../shared/PartySwatch';
 
 function known(n: number | null) {
   return n === null ? <span title="Not known">–</span> : formatNumber(n);

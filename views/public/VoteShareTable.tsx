@@ -3,7 +3,7 @@
 // these are shares of votes, not of voters.
 import { countOf, formatNumber, formatPercent } from '../../src/domain';
 import type { ElectionResults } from '../../src/results/electionResults';
-import { PartySwatch } from '../officer/PartySwatch';
+import { PartySwatch } from '../shared/PartySwatch';
 
 export function VoteShareTable({ results }: { results: ElectionResults }) {
   const voted = results.parties.filter((p) => p.votes > 0).sort((a, b) => b.votes - a.votes || a.name.localeCompare(b.name));

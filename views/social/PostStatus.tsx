@@ -4,23 +4,20 @@
 import type { OutboxEntry } from '../../db/outbox';
 import { channelLabel } from '../../src/social/channelNames';
 import { postLink, postState, stillMoving } from '../../src/social/status';
+import { officerPostsPath } from '../../src/http/paths';
 
 export interface PostStatusProps {
   contestId: string;
   rows: OutboxEntry[];
 }
 
-export function postStatusPath(contestId: string): string {
-  return `/officer/contests/${encodeURIComponent(contestId)}/posts`;
-}
-
 /** The empty box the published page carries; it fills itself on load. */
 export function PostStatusSlot({ contestId }: { contestId: string }) {
   return (
-    <section id="social-posts" class="social-posts" hx-get={postStatusPath(contestId)} hx-trigger="load" hx-swap="outerHTML">
+    <section id="social-posts" class="social-posts" hx-get={officerPostsPath(contestId)} hx-trigger="load" hx-swap="outerHTML">
       <h2>Social posts</h2>
       <p>
-        <a href={postStatusPath(contestId)}>See which channels have posted it</a>
+        <a href={officerPostsPath(contestId)}>See which channels have posted it</a>
       </p>
     </section>
   );
@@ -34,7 +31,7 @@ export function PostStatus({ contestId, rows }: PostStatusProps) {
       id="social-posts"
       class="social-posts"
       aria-live="polite"
-      {...(moving ? { 'hx-get': postStatusPath(contestId), 'hx-trigger': 'every 3s', 'hx-swap': 'outerHTML' } : {})}
+      {...(moving ? { 'hx-get': officerPostsPath(contestId), 'hx-trigger': 'every 3s', 'hx-swap': 'outerHTML' } : {})}
     >
       <h2>Social posts</h2>
       {rows.length === 0 && <p class="muted">No social channel is set up, so nothing is posted.</p>}
@@ -67,7 +64,7 @@ export function PostStatus({ contestId, rows }: PostStatusProps) {
       ))}
       {moving && (
         <p>
-          <a href={postStatusPath(contestId)}>Refresh</a>
+          <a href={officerPostsPath(contestId)}>Refresh</a>
         </p>
       )}
     </section>

@@ -8,8 +8,8 @@ import { channelSettings } from '../../../db/socialChannels';
 import type { Channel, Delivery } from '../channel';
 import { channelLabel } from '../channelNames';
 import type { DispatchTuning } from '../config';
-import { outgoing, preparePost, type Prepared } from './compose';
-import { prepareUpdatePost } from './composeUpdate';
+import { outgoing, preparePost, type Prepared } from './preparePost';
+import { prepareUpdatePost } from './prepareUpdatePost';
 import { recordDelivery } from './record';
 import { snapshotCache } from './snapshots';
 
@@ -43,7 +43,7 @@ export interface PassLimits {
 export interface PassReport {
   posted: number;
   retried: number;
-  dead: number;
+  failed: number;
   cancelled: number;
   /** Outcomes not written because the claim ran out first (another attempt settles them). */
   lost: number;
@@ -67,7 +67,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const snapshots = snapshotCache(deps.db);
 
   async function runOnce(limits: PassLimits = {}): Promise<PassReport> {
-    const report: PassReport = { posted: 0, retried: 0, dead: 0, cancelled: 0, lost: 0 };
+    const report: PassReport = { posted: 0, retried: 0, failed: 0, cancelled: 0, lost: 0 };
     await holdUnapproved(deps.db, now());
     const settings = await channelSettings(deps.db);
     /** The post for a claimed row, or why there is none. Sends nothing. */

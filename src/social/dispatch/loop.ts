@@ -28,7 +28,7 @@ export function startDispatchLoop(dispatcher: Dispatcher, options: { pollMs: num
     wokenWhileRunning = false;
     running = dispatcher
       .runOnce()
-      .then((report) => report.posted + report.retried + report.dead + report.cancelled > 0)
+      .then((report) => report.posted + report.retried + report.failed + report.cancelled > 0)
       .catch((error) => {
         onError(error);
         return false;

@@ -2,7 +2,7 @@
 // write is conditional on the dispatcher still holding its claim; a rate limit also
 // blocks the whole channel until the platform's reset.
 import type { Db } from '../../../db/client';
-import { markDead, markPosted, markRetry, type Claimer, type OutboxRow } from '../../../db/outbox';
+import { markFailed, markPosted, markRetry, type Claimer, type OutboxRow } from '../../../db/outbox';
 import { blockChannelUntil } from '../../../db/socialChannels';
 import type { Delivery } from '../channel';
 import type { DispatchTuning } from '../config';
@@ -10,7 +10,7 @@ import { logLine } from '../../logLine';
 import { backoffMs } from './backoff';
 
 /** What became of the row; "lost" when the claim ran out before the answer came. */
-export type Recorded = { as: 'posted' | 'retried' | 'dead' | 'lost'; line: string | null };
+export type Recorded = { as: 'posted' | 'retried' | 'failed' | 'lost'; line: string | null };
 
 export interface RecordContext {
   db: Db;
@@ -33,7 +33,7 @@ export async function recordDelivery(ctx: RecordContext, row: OutboxRow, deliver
       return kept(ok, 'posted', logLine`[social] posted ${label}${where}${delivery.note ? ` (${delivery.note})` : ''}`);
     }
     case 'refused':
-      return kept(await markDead(db, row.id, claimer, delivery.error, false, at), 'dead', logLine`[social] gave up ${label}: ${delivery.error}`);
+      return kept(await markFailed(db, row.id, claimer, delivery.error, false, at), 'failed', logLine`[social] gave up ${label}: ${delivery.error}`);
     case 'retry': {
       if (delivery.rateLimited) {
         // No request to this platform before its reset, from any dispatcher; and a
@@ -45,7 +45,7 @@ export async function recordDelivery(ctx: RecordContext, row: OutboxRow, deliver
       }
       if (row.attempts >= ctx.tuning.maxAttempts) {
         const error = `${delivery.error} (gave up after ${row.attempts} attempts)`;
-        return kept(await markDead(db, row.id, claimer, error, delivery.maybeSent, at), 'dead', logLine`[social] gave up ${label}: ${error}`);
+        return kept(await markFailed(db, row.id, claimer, error, delivery.maybeSent, at), 'failed', logLine`[social] gave up ${label}: ${error}`);
       }
       const next = Math.max(at + backoffMs(row.attempts, ctx.tuning.backoffBaseMs, ctx.tuning.backoffMaxMs, ctx.random), delivery.retryAt ?? 0);
       const line = logLine`[social] will retry ${label} at ${new Date(next).toISOString()} (attempt ${row.attempts} failed): ${delivery.error}`;

@@ -14,7 +14,7 @@ import { updatePath } from '../../results/updateFeed';
 import type { UpdatePostKind } from '../wording/defaults';
 import type { WordingRules } from '../wording/rules';
 import { composeUpdatePost } from '../wording/updatePost';
-import { replyOf, type Prepared } from './compose';
+import { replyOf, type Prepared } from './preparePost';
 
 export const withdrawnFirstNote = 'Not posted: the update was withdrawn before any version of it was posted here.';
 

@@ -1,4 +1,6 @@
-// The public pages' addresses, in one place.
+// Every address of an election or a ward, in one place: the public pages, the JSON, the
+// widget and the officer's pages. Pure, so anything may use them: routes, views, feeds,
+// posts and the phone's script.
 const part = encodeURIComponent;
 
 export const electionPath = (electionId: string) => `/elections/${part(electionId)}`;
@@ -16,3 +18,15 @@ export const contestEmbedLivePath = (electionId: string, contestId: string) => `
 
 /** The anchor of an update from the count on the page that shows it (posts link to it). */
 export const updateAnchor = (updateId: string) => `update-${updateId}`;
+
+// The write API's addresses for one ward (README "The write API").
+export const contestApiPath = (contestId: string) => `/api/v1/contests/${part(contestId)}`;
+export const declarationApiPath = (contestId: string) => `${contestApiPath(contestId)}/declaration`;
+export const confirmApiPath = (contestId: string) => `${declarationApiPath(contestId)}/confirm`;
+
+// The count officer's pages: an election's wards, and one ward's form and its posts.
+export const officerElectionPath = (electionId: string) => `/officer/elections/${part(electionId)}`;
+export const officerUpdatesPath = (electionId: string) => `${officerElectionPath(electionId)}/updates`;
+export const officerUpdatePath = (electionId: string, updateId: string) => `${officerUpdatesPath(electionId)}/${part(updateId)}`;
+export const officerContestPath = (contestId: string) => `/officer/contests/${part(contestId)}`;
+export const officerPostsPath = (contestId: string) => `${officerContestPath(contestId)}/posts`;

@@ -1,6 +1,6 @@
 // From an outbox row to the post an adapter sends: the facts of that declaration version
 // (as the election then stood), the channel's wording, and what a correction follows up.
-// (An update from the count's row is prepared by composeUpdate.ts.)
+// (An update from the count's row is prepared by prepareUpdatePost.ts.)
 import type { Db } from '../../../db/client';
 import { postedBefore, type OutboxRow } from '../../../db/outbox';
 import type { ElectionSnapshot } from '../../../db/results';
@@ -13,9 +13,10 @@ import { defaultTemplates, type DeclarationPostKind, type PostKind } from '../wo
 import { declarationFacts } from '../wording/facts';
 import type { WordingRules } from '../wording/rules';
 import { parseTemplate, type Template } from '../wording/template';
+import { contestPath } from '../../http/paths';
 
 export function resultsLink(publicUrl: string, electionId: string, contestId: string): string {
-  return `${publicUrl}/elections/${encodeURIComponent(electionId)}/contests/${encodeURIComponent(contestId)}`;
+  return `${publicUrl}${contestPath(electionId, contestId)}`;
 }
 
 /** The channel's template for this kind of post; the built-in one if none is set. */
