@@ -38,7 +38,7 @@ import { officerSocial } from './routes/officerSocial';
 import { officerUpdates } from './routes/officerUpdates';
 import type { Env as SocialEnv } from './social/config';
 import { resultsPages } from './routes/results';
-import { PublishedPages } from './results/publishedPages';
+import { PublishedPages } from './published/publishedPages';
 import { notFound } from './http/notFound';
 import { knownRoutes } from './http/knownRoutes';
 import { limitBodySize } from './http/bodyLimit';
@@ -103,7 +103,7 @@ export interface AppOptions {
   /**
    * The public pages' render cache. Unset, a fresh one that reads the election's version on
    * every request; Node passes one that remembers it briefly and keeps answers ready to send
-   * before the app (src/results/publishedPages.tsx), since its own writes tell it at once.
+   * before the app (src/published/publishedPages.tsx), since its own writes tell it at once.
    */
   published?: PublishedPages;
 }

@@ -7,7 +7,7 @@ import { hasAdmin } from '../db/firstAdmin';
 import { listElections } from '../db/results';
 import { electionPath, embedPath } from './http/paths';
 import { createApp } from './app';
-import { PublishedPages } from './results/publishedPages';
+import { PublishedPages } from './published/publishedPages';
 import { collectAssets } from './assets/collect';
 import { port } from './config';
 import { openServerDatabase } from './databaseFile';

@@ -51,8 +51,8 @@ function importsOf(rule: { from: string[]; except?: string[]; to: (path: string)
 }
 
 // What may render views: the routes, the entry points that build the app, and the render
-// cache of the public pages (being moved to src/published/, issue #14).
-const mayImportViews = ['src/routes', 'src/app.ts', 'src/node.ts', 'src/worker.ts', 'src/devWorker.ts', 'src/results/publishedPages.tsx', 'src/results/liveRender.tsx', 'src/published'];
+// cache of the public pages (src/published/).
+const mayImportViews = ['src/routes', 'src/app.ts', 'src/node.ts', 'src/worker.ts', 'src/devWorker.ts', 'src/published'];
 // The view folders for one audience each; what two of them need is in views/shared.
 const audiences = ['views/public', 'views/officer', 'views/admin'];
 

@@ -10,7 +10,7 @@ import type { Rendered } from '../http/rendered';
 import { openDataCaching, openDataError } from '../http/cors';
 import { sendRendered } from '../http/sendRendered';
 import { parseSince } from '../results/changesSince';
-import { PublishedPages } from '../results/publishedPages';
+import { PublishedPages } from '../published/publishedPages';
 
 const json = 'application/json; charset=utf-8';
 

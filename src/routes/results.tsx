@@ -9,7 +9,7 @@ import { currentElectionCaching, fragmentCaching, pageCaching, unknownIdCaching,
 import { notFoundPage } from '../http/notFound';
 import type { Rendered } from '../http/rendered';
 import { sendRendered } from '../http/sendRendered';
-import { PublishedPages } from '../results/publishedPages';
+import { PublishedPages } from '../published/publishedPages';
 
 const noElection = 'There is no election with that id.';
 const noElectionYet = 'No election has been set up yet.';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setContestStatus } from '../../db/declarations';
 import { openSqlite } from '../../db/sqlite';
-import { PublishedPages } from '../../src/results/publishedPages';
+import { PublishedPages } from '../../src/published/publishedPages';
 import { harness } from '../support/harness';
 import { textOf } from '../support/pageText';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCurrent } from '../../db/currentElection';
 import { openSqlite } from '../../db/sqlite';
-import { PublishedPages } from '../../src/results/publishedPages';
+import { PublishedPages } from '../../src/published/publishedPages';
 import { importElection } from '../../src/setup/importElection';
 import { freshMedway } from '../fixtures';
 import { harness } from '../support/harness';

@@ -3,7 +3,7 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createApp } from '../../src/app';
-import type { PublishedPages } from '../../src/results/publishedPages';
+import type { PublishedPages } from '../../src/published/publishedPages';
 import { hashToken, newApiToken } from '../../src/auth/secrets';
 import { readTogether, type Db, type Statement } from '../../db/client';
 import { loadElection, type ContestSnapshot } from '../../db/results';

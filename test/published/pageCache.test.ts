@@ -1,7 +1,7 @@
 // Render once per change: what a resident sees is never older than the last change,
 // however many phones ask at once.
 import { describe, expect, it } from 'vitest';
-import { VersionedCache } from '../../src/results/pageCache';
+import { VersionedCache } from '../../src/published/pageCache';
 
 const changedAt = '2023-05-05T01:00:00.000Z';
 const at = (ms: number) => Date.parse(changedAt) + ms;

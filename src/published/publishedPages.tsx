@@ -28,13 +28,13 @@ import type { Context } from 'hono';
 import { embedHostScript } from '../assets/asset';
 import type { Caching } from '../http/caching';
 import { sendRendered } from '../http/sendRendered';
-import { ReadyAnswers } from '../published/readyAnswers';
+import { ReadyAnswers } from './readyAnswers';
 import { embedScriptIntegrity } from '../assets/embedScriptIntegrity';
 import { prepare, type Rendered } from '../http/rendered';
-import { changesSince } from './changesSince';
-import { contestView, electionView, findContest, type ContestView, type ElectionView } from './electionView';
+import { changesSince } from '../results/changesSince';
+import { contestView, electionView, findContest, type ContestView, type ElectionView } from '../results/electionView';
 import { htmlOf, renderLive, type LiveRender } from './liveRender';
-import { publishableSnapshot } from './publishableSnapshot';
+import { publishableSnapshot } from '../results/publishableSnapshot';
 import { VersionedCache } from './pageCache';
 
 interface Current {
