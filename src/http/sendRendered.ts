@@ -67,13 +67,20 @@ export function sendRendered(
 ): Response {
   const request = c.req.raw;
   const asked = { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: clientAcceptEncoding(request) };
-  return renderedAnswer(asked, c.req.path, rendered, caching, contentType, extra);
+  const { body, init } = renderedAnswer(asked, c.req.path, rendered, caching, contentType, extra);
+  return presecuredResponse(body, init);
 }
 
 /** The two request headers a render's answer depends on (the client's own Accept-Encoding). */
 export interface Asked {
   ifNoneMatch: string | null | undefined;
   acceptEncoding: string | null | undefined;
+}
+
+/** A response's parts, for the caller to build it the way it sends. */
+export interface Answer {
+  body: Uint8Array<ArrayBuffer> | null;
+  init: ResponseInit & { headers: Record<string, string> };
 }
 
 /** The same without a Context: synchronous, for answers kept ready (src/published/readyAnswers.ts). */
@@ -84,15 +91,12 @@ export function renderedAnswer(
   caching: Caching,
   contentType: string,
   extra?: Record<string, string>,
-): Response {
+): Answer {
   const blocks = headerBlocks(rendered, caching, contentType, path);
-  if (clientHasVersion(asked.ifNoneMatch, rendered.etag)) {
-    return presecuredResponse(null, { status: 304, headers: blocks.notModified });
-  }
+  if (clientHasVersion(asked.ifNoneMatch, rendered.etag)) return { body: null, init: { status: 304, headers: blocks.notModified } };
   const gzipped = acceptsGzip(asked.acceptEncoding);
   const headers = extra ? { ...(gzipped ? blocks.gzipped : blocks.plain), ...extra } : gzipped ? blocks.gzipped : blocks.plain;
   // On Workers, "manual" sends the bytes as they are instead of compressing them again.
-  return presecuredResponse(gzipped ? rendered.gzipped : rendered.body, { status: 200, headers, encodeBody: 'manual' } as ResponseInit & {
-    headers: Record<string, string>;
-  });
+  const init = { status: 200, headers, encodeBody: 'manual' } as Answer['init'];
+  return { body: gzipped ? rendered.gzipped : rendered.body, init };
 }

@@ -73,7 +73,9 @@ export class ReadyAnswers {
     const asked = headers
       ? { ifNoneMatch: single(headers['if-none-match']), acceptEncoding: single(headers['accept-encoding']) }
       : { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: request.headers.get('accept-encoding') };
-    return renderedAnswer(asked, path, ready.rendered, ready.caching, ready.contentType);
+    // Sent by Node as it is: no middleware sees it, so it is not marked as already secured.
+    const { body, init } = renderedAnswer(asked, path, ready.rendered, ready.caching, ready.contentType);
+    return new Response(body, init);
   }
 }
 
