@@ -87,11 +87,11 @@ describe('D1 through drizzle', () => {
     const db = open();
     const prefix = uniqueId('bulk');
     // Drizzle binds every column it is given and each boolean default (rehearsal, second pair
-    // of eyes, automatic updates from the count): 9 per election row here.
+    // of eyes, automatic updates from the count, current): 10 per election row here.
     const rows = Array.from({ length: 20 }, (_, i) => election(`${prefix}-${i}`));
     expect(await failure(db.insert(elections).values(rows))).toMatch(/too many SQL variables/i);
 
-    for (const chunk of chunkRows(rows, 9)) await db.insert(elections).values(chunk);
+    for (const chunk of chunkRows(rows, 10)) await db.insert(elections).values(chunk);
     const stored = await db.select({ id: elections.id }).from(elections).where(inArray(elections.id, rows.map((r) => r.id)));
     expect(stored).toHaveLength(rows.length);
   });
