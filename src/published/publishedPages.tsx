@@ -172,15 +172,23 @@ export class PublishedPages {
         : null;
   }
 
-  /** Sends a render from this cache, and keeps it ready for the next identical GET. */
+  /**
+   * Sends a render from this cache, and keeps it ready for the next identical GET: only under
+   * an address that names the election it was built for, so that the address always means that
+   * election (`/elections/current` does not: which election is current changes without any
+   * election's version changing).
+   */
   send(c: Context, rendered: Rendered, caching: Caching, contentType = 'text/html; charset=utf-8'): Response {
     const built = this.ready && c.req.method === 'GET' && !c.req.url.includes('?') ? this.builtFor.get(rendered) : undefined;
-    if (built) this.ready!.keep(c.req.path, { ...built, rendered, caching, contentType });
+    if (built && c.req.param('electionId') === built.electionId) this.ready!.keep(c.req.path, { ...built, rendered, caching, contentType });
     return sendRendered(c, rendered, caching, contentType);
   }
 
-  /** The answer to a GET that is ready without the app, if any (see keepAnswersReady). */
-  readyAnswer(request: Request, headers?: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
+  /**
+   * The answer to a GET that is ready without the app, if any (see keepAnswersReady); `headers`
+   * are the request's as Node parsed them.
+   */
+  readyAnswer(request: Request, headers: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
     return this.ready?.answer(request, headers);
   }
 
@@ -190,17 +198,14 @@ export class PublishedPages {
     return known && this.now() - known.readAt < this.versionRecheckMs ? known.version : undefined;
   }
 
-  private async stampedLive(electionId: string, version: string, rendered: Promise<LiveRender>): Promise<LiveRender> {
-    const live = await rendered;
-    this.builtFor.set(live.fragment, { electionId, version });
-    return live;
-  }
-
-  /** Notes which version a render was built for, so that an answer kept from it knows when it is out of date. */
-  private async stamped(electionId: string, version: string, rendered: Promise<Rendered>): Promise<Rendered> {
-    const done = await rendered;
-    this.builtFor.set(done, { electionId, version });
-    return done;
+  /**
+   * Notes which election and version a render (or a live section's fragment) was built for, so
+   * that an answer kept from it knows when it is out of date.
+   */
+  private async stamped<T extends Rendered | LiveRender>(electionId: string, version: string, building: Promise<T>): Promise<T> {
+    const built = await building;
+    this.builtFor.set('fragment' in built ? built.fragment : built, { electionId, version });
+    return built;
   }
 
   /** Our own process changed the database: read every election's version again on its next request. */
@@ -307,9 +312,9 @@ export class PublishedPages {
   /** The election's version (its updatedAt): remembered for `versionRecheckMs`, else read. */
   private async versionOf(db: Db, electionId: string): Promise<string | null> {
     if (this.versionRecheckMs <= 0) return electionUpdatedAt(db, electionId);
+    const known = this.knownVersion(electionId);
+    if (known !== undefined) return known;
     const now = this.now();
-    const known = this.versions.get(electionId);
-    if (known && now - known.readAt < this.versionRecheckMs) return known.version;
     const generation = this.generation;
     const version = await electionUpdatedAt(db, electionId);
     // An unknown id is not remembered: asking for made-up ids must not grow our memory.
@@ -324,7 +329,7 @@ export class PublishedPages {
     const electionId = view.results.id;
     const { livePath, live } = electionPages[kind];
     return this.sections.get(keyOf(kind, electionId), version, async () =>
-      this.stampedLive(electionId, version, renderLive(livePath(electionId), live(view), view.news)),
+      this.stamped(electionId, version, renderLive(livePath(electionId), live(view), view.news)),
     );
   }
 
@@ -333,7 +338,7 @@ export class PublishedPages {
     const { livePath, live } = contestPages[kind];
     return this.sections.get(keyOf(kind, electionId, contest.id), version, () => {
       const ward = contestView(view, contest);
-      return this.stampedLive(electionId, version, renderLive(livePath(electionId, contest.id), live(ward), ward.news));
+      return this.stamped(electionId, version, renderLive(livePath(electionId, contest.id), live(ward), ward.news));
     });
   }
 }

@@ -56,11 +56,11 @@ export class ReadyAnswers {
   }
 
   /**
-   * The answer to `request` if one is ready, else undefined (the app answers). `headers`,
-   * when given, are the same request's headers as Node parsed them: reading two of them there
-   * spares building a Headers object for every request.
+   * The answer to `request` if one is ready, else undefined (the app answers). `headers` are
+   * the same request's headers as Node parsed them: reading two of them there spares building
+   * a Headers object for every request.
    */
-  answer(request: Request, headers?: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
+  answer(request: Request, headers: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
     if (request.method !== 'GET') return undefined;
     const path = pathOf(request.url);
     if (path === null) return undefined;
@@ -70,9 +70,7 @@ export class ReadyAnswers {
       this.ready.delete(path);
       return undefined;
     }
-    const asked = headers
-      ? { ifNoneMatch: single(headers['if-none-match']), acceptEncoding: single(headers['accept-encoding']) }
-      : { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: request.headers.get('accept-encoding') };
+    const asked = { ifNoneMatch: single(headers['if-none-match']), acceptEncoding: single(headers['accept-encoding']) };
     // Sent by Node as it is: no middleware sees it, so it is not marked as already secured.
     const { body, init } = renderedAnswer(asked, path, ready.rendered, ready.caching, ready.contentType);
     return new Response(body, init);

@@ -8,7 +8,6 @@ import { currentElectionId } from '../../db/currentElection';
 import type { AppEnv } from '../env';
 import type { Rendered } from '../http/rendered';
 import { openDataCaching, openDataError } from '../http/cors';
-import { sendRendered } from '../http/sendRendered';
 import { parseSince } from '../results/changesSince';
 import { PublishedPages } from '../published/publishedPages';
 
@@ -20,26 +19,21 @@ const noElection = 'There is no election with that id.';
 export function publicApi(database: (c: Context) => Db, pages = new PublishedPages()) {
   const send = (c: Context<AppEnv>, rendered: Rendered | null, missing: string) =>
     rendered ? pages.send(c, rendered, openDataCaching, json) : openDataError(c, 404, 'not_found', missing);
-  // The current election's document is never kept ready to send before the app
-  // (src/published/readyAnswers.ts): which election is current changes without any election's
-  // version changing.
-  const sendAsked = (c: Context<AppEnv>, rendered: Rendered | null, missing: string) =>
-    rendered ? sendRendered(c, rendered, openDataCaching, json) : openDataError(c, 404, 'not_found', missing);
-  async function election(c: Context<AppEnv>, electionId: string, sending = send) {
+  async function election(c: Context<AppEnv>, electionId: string) {
     const since = c.req.query('since');
     if (since === undefined) {
-      return sending(c, await pages.electionDocument(database(c), electionId, 'json', (view) => JSON.stringify(view.results)), noElection);
+      return send(c, await pages.electionDocument(database(c), electionId, 'json', (view) => JSON.stringify(view.results)), noElection);
     }
     const parsed = parseSince(since);
     if (!parsed.ok) return openDataError(c, 400, 'invalid', parsed.message);
-    return sending(c, await pages.electionChanges(database(c), electionId, parsed.since), noElection);
+    return send(c, await pages.electionChanges(database(c), electionId, parsed.since), noElection);
   }
   return new Hono<AppEnv>()
     // The default election for scripts that follow whichever is current (db/currentElection.ts):
     // its document itself, whose `id` says which it is. Before `:electionId` (no election may be called "current").
     .get('/elections/current', async (c) => {
       const current = await currentElectionId(database(c));
-      return current ? election(c, current, sendAsked) : openDataError(c, 404, 'not_found', 'No election has been set up yet.');
+      return current ? election(c, current) : openDataError(c, 404, 'not_found', 'No election has been set up yet.');
     })
     .get('/elections/:electionId', (c) => election(c, c.req.param('electionId')))
     .get('/elections/:electionId/contests/:contestId', async (c) =>

@@ -8,7 +8,6 @@ import type { AppEnv } from '../env';
 import { currentElectionCaching, fragmentCaching, pageCaching, unknownIdCaching, type Caching } from '../http/caching';
 import { notFoundPage } from '../http/notFound';
 import type { Rendered } from '../http/rendered';
-import { sendRendered } from '../http/sendRendered';
 import { PublishedPages } from '../published/publishedPages';
 
 const noElection = 'There is no election with that id.';
@@ -35,14 +34,13 @@ export function resultsPages(database: (c: Context) => Db, pages = new Published
     })
     // The widget's default, for a live blog that follows whichever election is current: the
     // current election's widget itself (no redirect inside the newsroom's frame), cached as
-    // briefly as any widget, so a change of the current election shows within seconds. Never
-    // kept ready before the app (src/published/readyAnswers.ts): which election is current
-    // changes without any election's version changing. Before `:electionId`, which would
-    // otherwise take "current" as an id (no election may have it).
+    // briefly as any widget, so a change of the current election shows within seconds (its
+    // address names no election, so it is never kept ready before the app). Before
+    // `:electionId`, which would otherwise take "current" as an id (no election may have it).
     .get('/embed/elections/current', async (c) => {
       const current = await currentElectionId(database(c));
       const rendered = current ? await pages.electionPage(database(c), current, 'embed') : null;
-      return rendered ? sendRendered(c, rendered, pageCaching) : notFoundPage(c, noElectionYet, unknownIdCaching);
+      return rendered ? pages.send(c, rendered, pageCaching) : notFoundPage(c, noElectionYet, unknownIdCaching);
     })
     .get('/elections/:electionId', async (c) =>
       send(c, await pages.electionPage(database(c), c.req.param('electionId'), 'results', origin(c)), pageCaching, noElection),

@@ -28,6 +28,8 @@ export interface RunningDeclare {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The bundle is built once per run, however many servers the bench starts. */
+let bundled: Promise<void> | undefined;
 
 export interface StartOptions {
   env?: Record<string, string>;
@@ -46,7 +48,7 @@ export async function startDeclare({ env = {}, nodeArgs = [], pinned = true }: S
   const wards = [...(await medwaySubmissions(handle.db, def.id)).values()] as RunningDeclare['wards'];
   handle.close();
 
-  await bundleNode();
+  await (bundled ??= bundleNode());
   const [command, args] = onServerCpus(process.execPath, [...nodeArgs, bundleFile], pinned);
   const child = spawn(command, args, {
     cwd: root,

@@ -90,7 +90,7 @@ describe('answers kept ready (Node)', () => {
     const page = `/elections/${h.def.id}`;
     await h.get(page);
     expect((await h.get(`${page}?utm_source=x`)).fromMemory).toBe(false);
-    expect(h.published.readyAnswer(new Request(`${base}${page}`, { method: 'POST' }))).toBeUndefined();
+    expect(h.published.readyAnswer(new Request(`${base}${page}`, { method: 'POST' }), {})).toBeUndefined();
     await h.get('/elections/no-such-election');
     expect((await h.get('/elections/no-such-election')).fromMemory).toBe(false);
   });

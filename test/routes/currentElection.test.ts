@@ -18,7 +18,7 @@ describe('the current election with answers kept ready (Node)', () => {
     const other = freshMedway({ name: 'Medway Council local elections 2031', date: '2031-05-01' });
     await importElection(h.db, other);
     /** As src/node.ts answers: a ready answer if there is one, else the app. */
-    const get = async (path: string) => published.readyAnswer(new Request(`http://localhost${path}`)) ?? (await h.app.request(path));
+    const get = async (path: string) => published.readyAnswer(new Request(`http://localhost${path}`), {}) ?? (await h.app.request(path));
     for (let i = 0; i < 2; i++) {
       expect((await (await get('/api/v1/elections/current')).json()).id).toBe(h.def.id);
       expect(textOf(await (await get('/embed/elections/current')).text())).toContain('Medway Council local elections 2023');
