@@ -1,8 +1,9 @@
 // One Node server process: the SQLite file and an HTTP server (src/node.ts starts one, or
 // several on one port). `role` says whether this process runs the social dispatcher and
 // prints the start-up lines, which only one process of a cluster does.
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { hasAdmin } from '../db/firstAdmin';
 import { listElections } from '../db/results';
 import { electionPath, embedPath } from './http/paths';
@@ -49,10 +50,16 @@ export async function startNodeServer(role: ServerRole = { dispatcher: true, ann
   // Residents' repeated GETs are answered from answers kept ready before the app runs at all
   // (src/published/readyAnswers.ts): this process tells the pages of its own writes, and the
   // CLI's (or another server process's) show within a fifth of a second.
+  // Such an answer is written to Node's response as it is, before @hono/node-server builds a
+  // Request and reads back a Response: measured here, a 304 poll then serves about 45 % more
+  // requests a second and the results page about 11 % more (README, "Measured").
   const published = new PublishedPages({ versionRecheckMs: 200, keepAnswersReady: true });
-  const server = createAdaptorServer({
-    fetch: (request, env) => published.readyAnswer(request, env.incoming.headers) ?? app.fetch(request, env),
-    hostname: process.env.HOST,
+  const toApp = getRequestListener((request, env) => app.fetch(request, env), { hostname: process.env.HOST });
+  const server = createServer((req, res) => {
+    const ready = readyOrNothing(() => published.readyAnswer(req.method, req.url, req.headers));
+    if (!ready) return toApp(req, res);
+    res.writeHead(ready.init.status!, ready.init.headers);
+    res.end(ready.body ?? undefined);
   });
   const boundPort = await new Promise<number>((resolve) => server.listen(port(), process.env.HOST, () => resolve((server.address() as AddressInfo).port)));
   const base = `http://localhost:${boundPort}`;
@@ -112,8 +119,20 @@ export async function startNodeServer(role: ServerRole = { dispatcher: true, ann
   watchForStop(server, posting, close);
 }
 
+/**
+ * A throw in a Node request listener would end the process: should looking up a ready answer
+ * ever fail, the app answers instead (and reports its own errors).
+ */
+function readyOrNothing<T>(lookUp: () => T | undefined): T | undefined {
+  try {
+    return lookUp();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Finish in-flight requests and close the database cleanly on Ctrl-C or a stop signal. */
-function watchForStop(server: ReturnType<typeof createAdaptorServer>, posting: DispatchLoop | null, close: () => void): void {
+function watchForStop(server: Server, posting: DispatchLoop | null, close: () => void): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.close(async () => {

@@ -27,7 +27,7 @@ import {
 import type { Context } from 'hono';
 import { embedHostScript } from '../assets/asset';
 import type { Caching } from '../http/caching';
-import { sendRendered } from '../http/sendRendered';
+import { sendRendered, type Answer } from '../http/sendRendered';
 import { ReadyAnswers } from './readyAnswers';
 import { embedScriptIntegrity } from '../assets/embedScriptIntegrity';
 import { prepare, type Rendered } from '../http/rendered';
@@ -185,11 +185,11 @@ export class PublishedPages {
   }
 
   /**
-   * The answer to a GET that is ready without the app, if any (see keepAnswersReady); `headers`
-   * are the request's as Node parsed them.
+   * The answer to a GET that is ready without the app, if any (see keepAnswersReady): `target`
+   * and `headers` as Node gives them (`req.url`, `req.headers`).
    */
-  readyAnswer(request: Request, headers: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
-    return this.ready?.answer(request, headers);
+  readyAnswer(method: string | undefined, target: string | undefined, headers: Readonly<Record<string, string | string[] | undefined>>): Answer | undefined {
+    return this.ready?.answer(method, target, headers);
   }
 
   /** The election's version if it is known without a read; undefined when it must be read. */

@@ -11,9 +11,11 @@
 // other processes' are seen within its recheck time), and for at most `keepMs` (then the app
 // answers once more, which also picks up a render rebuilt after its settle window). A request
 // with a query string, or for a path the app never answered with a render, goes to the app.
+// The answer is looked up from what Node parsed and written by src/nodeServer.ts straight to
+// Node's response: a resident's repeated GET builds no Request or Response at all.
 import type { Caching } from '../http/caching';
 import type { Rendered } from '../http/rendered';
-import { renderedAnswer } from '../http/sendRendered';
+import { renderedAnswer, type Answer } from '../http/sendRendered';
 
 interface Ready {
   electionId: string;
@@ -56,34 +58,29 @@ export class ReadyAnswers {
   }
 
   /**
-   * The answer to `request` if one is ready, else undefined (the app answers). `headers` are
-   * the same request's headers as Node parsed them: reading two of them there spares building
-   * a Headers object for every request.
+   * The answer to a request if one is ready, else undefined (the app answers). `target` is the
+   * request line's target as Node gives it (`req.url`: the path and any query string), and
+   * `headers` the request's headers as Node parsed them: nothing is built for the lookup, not
+   * even a Request. The caller writes the answer (src/nodeServer.ts).
    */
-  answer(request: Request, headers: Readonly<Record<string, string | string[] | undefined>>): Response | undefined {
-    if (request.method !== 'GET') return undefined;
-    const path = pathOf(request.url);
-    if (path === null) return undefined;
-    const ready = this.ready.get(path);
+  answer(method: string | undefined, target: string | undefined, headers: Readonly<Record<string, string | string[] | undefined>>): Answer | undefined {
+    if (method !== 'GET' || !target || !isPlainPath(target)) return undefined;
+    const ready = this.ready.get(target);
     if (!ready) return undefined;
     if (ready.keptUntil <= this.now() || this.versionNow(ready.electionId) !== ready.version) {
-      this.ready.delete(path);
+      this.ready.delete(target);
       return undefined;
     }
     const asked = { ifNoneMatch: single(headers['if-none-match']), acceptEncoding: single(headers['accept-encoding']) };
-    // Sent by Node as it is: no middleware sees it, so it is not marked as already secured.
-    const { body, init } = renderedAnswer(asked, path, ready.rendered, ready.caching, ready.contentType);
-    return new Response(body, init);
+    return renderedAnswer(asked, target, ready.rendered, ready.caching, ready.contentType);
   }
 }
 
 /** A header Node parsed, as one value (Node joins repeated ones of these with ", " already). */
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
 
-/** The path of an absolute URL without a query or fragment; null when it has either. */
-function pathOf(url: string): string | null {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
-  const path = url.slice(start);
-  return path.includes('?') || path.includes('#') ? null : path;
-}
+/**
+ * A path as kept: no query string or fragment, and not the absolute form a proxy may send
+ * (`GET http://host/path`), which the app reads instead.
+ */
+const isPlainPath = (target: string) => target.startsWith('/') && !target.includes('?') && !target.includes('#');

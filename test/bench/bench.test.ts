@@ -3,13 +3,14 @@
 // the README quotes is produced, by the load generator this machine has, without an error.
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../support/processes';
+import { latencyPossible } from './loadGenerator';
 
 const rows = ['results page', 'results page, gzip', 'live fragment, gzip', 'live fragment, 304 poll', 'public JSON, gzip', 'Atom feed, gzip'];
 const figure = String.raw`\d+ req/s\s+p50\s+[\d.]+ ms\s+p99\s+[\d.]+ ms\s+failed 0`;
 
 describe('npm run bench, short', () => {
   it('reports every row against both ceilings, the cold start, the steady runs, corrections, memory and every core', async () => {
-    const run = await runScript('test/bench/bench.ts', [], { BENCH_SECONDS: '1', BENCH_COLD_SECONDS: '1', BENCH_STEADY_RUNS: '2' }, 170_000);
+    const run = await runScript('test/bench/bench.ts', [], { BENCH_SECONDS: '1', BENCH_COLD_SECONDS: '1', BENCH_STEADY_RUNS: '2', BENCH_ROUNDS: '1', BENCH_ATTEMPTS: '1' }, 170_000);
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.code, run.stdout).toBe(0);
     const out = run.stdout;
@@ -29,5 +30,19 @@ describe('npm run bench, short', () => {
     expect(out).toMatch(/Server memory \(RSS\): \d+ MB idle at start, \d+ MB after the run\./);
     expect(out).toMatch(new RegExp(`^WEB_CONCURRENCY=1\\s+${figure}\\s+RSS \\d+ MB`, 'm'));
     expect(out).toMatch(/^Targets/m);
+    expect(out).toMatch(/^Latencies checked against Little's law \(mean ≤ connections ÷ requests\/s\): \d+ measurements printed, \d+ earlier runs thrown away/m);
   }, 180_000);
+});
+
+describe("the bench's check of a load generator's latencies (Little's law)", () => {
+  // 256 connections answered 10,000 times a second wait 25.6 ms on average, no more.
+  it.each([
+    { meanMs: 12, requestsPerSecond: 10_000, possible: true },
+    { meanMs: 25.6, requestsPerSecond: 10_000, possible: true },
+    { meanMs: 26.5, requestsPerSecond: 10_000, possible: true },
+    { meanMs: 28, requestsPerSecond: 10_000, possible: false },
+    { meanMs: 75.8, requestsPerSecond: 10_747, possible: false },
+  ])('mean $meanMs ms at $requestsPerSecond req/s: possible $possible', ({ meanMs, requestsPerSecond, possible }) => {
+    expect(latencyPossible({ meanMs, requestsPerSecond }, 256)).toBe(possible);
+  });
 });

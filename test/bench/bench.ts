@@ -4,7 +4,8 @@
 // 1. Ceilings, in the same run: every answer measured below is captured from Declare and
 //    replayed byte for byte by raw node:http and by a minimal Hono app (ceiling-server.ts).
 //    Declare's requests/s is given as a ratio to each; when the load generator is the limit,
-//    the ceilings show it.
+//    the ceilings show it. The three take turns, BENCH_ROUNDS times (3), and each gives its
+//    median run. A run whose latencies break Little's law is measured again (loadGenerator.ts).
 // 2. Declare itself, started as `npm start` starts it (src/node.ts, its own process, a SQLite
 //    file), the Medway night declared over HTTP: the results page (plain and gzip), its live
 //    fragment, a 304 poll, the public JSON and the Atom feed, 256 connections each; the first
@@ -23,12 +24,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { answerKey, capture, type Captured } from './captured';
 import { nextLine, startChild } from './children';
 import { startDeclare } from './declareServer';
-import { loadGeneratorName, measureLoad, type Load } from './loadGenerator';
+import { loadGeneratorName, measureAttempts, measureLoad, type Load } from './loadGenerator';
 import type { Spread } from './percentiles';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const coldSeconds = Number(process.env.BENCH_COLD_SECONDS ?? Math.max(seconds, 10));
 const steadyRuns = Number(process.env.BENCH_STEADY_RUNS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = 256;
 const cpus = availableParallelism();
 const targets = { ratioToHono: 0.8, p99Ms: 25, coldToWarmP99: 2, correctionP99Ms: 100 };
@@ -43,23 +45,45 @@ interface DriverResult {
 
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const cell = (text: string | number, width: number) => String(text).padStart(width);
-const row = (label: string, load: Load, ratios = '') =>
-  `${label.padEnd(44)}${cell(load.requestsPerSecond, 8)} req/s  p50 ${cell(ms(load.p50Ms), 7)}  p99 ${cell(ms(load.p99Ms), 7)}  failed ${load.failed}${ratios}`;
+const measured: Load[] = [];
+/** Every measurement printed, so the end can say how often the load generator's latencies were thrown away. */
+const noted = (load: Load) => (measured.push(load), load);
+const latencyNote = (load: Load) =>
+  `${load.remeasured ? `   (measured ${load.remeasured + 1}×: latencies impossible before)` : ''}${load.latencyPossible ? '' : '   LATENCIES IMPOSSIBLE: p50/p99 not to be believed'}`;
+const row = (label: string, load: Load, after = '') =>
+  `${label.padEnd(44)}${cell(noted(load).requestsPerSecond, 8)} req/s  p50 ${cell(ms(load.p50Ms), 7)}  p99 ${cell(ms(load.p99Ms), 7)}  failed ${load.failed}${after}${latencyNote(load)}`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+/** The run with the median requests/s (the lower middle one of an even count). */
+const medianRun = (runs: Load[]) => [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor((runs.length - 1) / 2)]!;
 
 console.log(`Load generator: ${loadGeneratorName}; ${connections} connections, ${seconds} s per row.`);
 console.log(`Load average before: ${loadavg().map((n) => n.toFixed(2)).join(' ')}\n`);
+
+const gzip = { 'accept-encoding': 'gzip' };
+
+// Cold: a fresh process, the night declared a moment ago, every render still to be made. A
+// run whose latencies are impossible (see loadGenerator.ts) is repeated on another fresh
+// process, since the same one is no longer cold.
+async function measureCold(): Promise<Load> {
+  for (let attempt = 0; ; attempt++) {
+    const fresh = await startDeclare();
+    try {
+      await fresh.declareAll();
+      const run = await measureLoad(fresh.page, { seconds: coldSeconds, connections, headers: gzip, remeasure: false });
+      if (run.latencyPossible || attempt === measureAttempts - 1) return { ...run, remeasured: attempt };
+    } finally {
+      await fresh.stop();
+    }
+  }
+}
+const cold = await measureCold();
 
 const declare = await startDeclare();
 const rssIdle = declare.rssMb();
 const { page } = declare;
 const electionId = decodeURIComponent(page.split('/').at(-1)!);
 const api = `${declare.base}/api/v1/elections/${encodeURIComponent(electionId)}`;
-const gzip = { 'accept-encoding': 'gzip' };
-
-// Cold: a fresh process, the night declared a moment ago, every render still to be made.
 await declare.declareAll();
-const cold = await measureLoad(page, { seconds: coldSeconds, connections, headers: gzip });
 
 const live = await capture(`${page}/live`, gzip);
 const rows: { label: string; path: string; headers: Record<string, string> }[] = [
@@ -79,24 +103,32 @@ for (const r of rows) {
 }
 const capturedFile = join(mkdtempSync(join(tmpdir(), 'declare-ceiling-')), 'captured.json');
 writeFileSync(capturedFile, JSON.stringify(captured));
-const rawNode = await startChild<{ url: string }>('./ceiling-server.ts', ['node-http', capturedFile], {}, true);
-const hono = await startChild<{ url: string }>('./ceiling-server.ts', ['hono', capturedFile], {}, true);
+const rawNode = await startChild<{ url: string }>('./ceiling-server.ts', ['node-http', capturedFile], {}, 'server');
+const hono = await startChild<{ url: string }>('./ceiling-server.ts', ['hono', capturedFile], {}, 'server');
 
 try {
   const size = (r: (typeof rows)[number]) => Buffer.from(captured[answerKey(r.path, (name) => r.headers[name])]!.base64, 'base64').byteLength;
   const [pageBytes, gzBytes] = [size(rows[0]!), size(rows[1]!)];
-  console.log(`Results page: ${pageBytes} bytes, ${gzBytes} gzipped; 24 wards declared.\n`);
+  console.log(`Results page: ${pageBytes} bytes, ${gzBytes} gzipped; 24 wards declared.`);
+  console.log(`Each row: the median of ${rounds} runs per server, the three servers taking turns.\n`);
   // Warm all three up (JIT, connections) before measuring.
   for (const base of [rawNode.ready.url, hono.ready.url, declare.base]) {
     for (const r of rows) await measureLoad(`${base}${r.path}`, { seconds: Math.min(1, seconds / 5), connections, headers: r.headers });
   }
 
+  // Rounds, interleaved (node:http, Hono, Declare, then again): this shared VM's speed drifts
+  // by a fifth over a minute, so each server's figure is its median run, taken across the
+  // same minutes as the others'.
   const results: { label: string; ours: Load; hono: Load; raw: Load }[] = [];
   for (const r of rows) {
     const options = { seconds, connections, headers: r.headers };
-    const raw = await measureLoad(`${rawNode.ready.url}${r.path}`, options);
-    const minimal = await measureLoad(`${hono.ready.url}${r.path}`, options);
-    const ours = await measureLoad(`${declare.base}${r.path}`, options);
+    const runs: { raw: Load[]; hono: Load[]; ours: Load[] } = { raw: [], hono: [], ours: [] };
+    for (let round = 0; round < rounds; round++) {
+      runs.raw.push(await measureLoad(`${rawNode.ready.url}${r.path}`, options));
+      runs.hono.push(await measureLoad(`${hono.ready.url}${r.path}`, options));
+      runs.ours.push(await measureLoad(`${declare.base}${r.path}`, options));
+    }
+    const [raw, minimal, ours] = [medianRun(runs.raw), medianRun(runs.hono), medianRun(runs.ours)];
     results.push({ label: r.label, ours, hono: minimal, raw });
     console.log(row(`${r.label}: raw node:http`, raw));
     console.log(row(`${r.label}: minimal Hono`, minimal));
@@ -112,14 +144,20 @@ try {
   console.log(`\n${row(`first ${coldSeconds} s after declaring (gzip)`, cold)}   p99 ${(cold.p99Ms / warmPage.p99Ms).toFixed(1)}× the warm page's`);
 
   const steady: Load[] = [];
-  for (let n = 0; n < steadyRuns; n++) steady.push(await measureLoad(page, { seconds, connections, headers: gzip }));
-  if (steadyRuns) console.log(`\nresults page, gzip, ${steadyRuns} runs in a row: p99 ${steady.map((s) => ms(s.p99Ms)).join(', ')}`);
+  for (let n = 0; n < steadyRuns; n++) steady.push(noted(await measureLoad(page, { seconds, connections, headers: gzip })));
+  if (steadyRuns) {
+    console.log(`\nresults page, gzip, ${steadyRuns} runs in a row: p99 ${steady.map((s) => `${ms(s.p99Ms)}${s.latencyPossible ? '' : ' (impossible)'}`).join(', ')}`);
+    console.log(`  and their requests/s: ${steady.map((s) => s.requestsPerSecond).join(', ')}`);
+  }
 
-  const driver = await startChild<{ ready: true }>('./declarations-driver.ts', [], {
-    BENCH_DECLARATIONS: JSON.stringify({ ...declare, seconds: Math.max(1, seconds * 2 - 1.5), everyMs: 100, startAfterMs: 500 }),
-  });
+  const driver = await startChild<{ ready: true }>(
+    './declarations-driver.ts',
+    [],
+    { BENCH_DECLARATIONS: JSON.stringify({ ...declare, seconds: Math.max(1, seconds * 2 - 1.5), everyMs: 100, startAfterMs: 500 }) },
+    'client',
+  );
   const driven = nextLine<DriverResult>(driver.process);
-  const busy = await measureLoad(page, { seconds: seconds * 2, connections, headers: gzip });
+  const busy = await measureLoad(page, { seconds: seconds * 2, connections, headers: gzip, remeasure: false });
   const corrections = await driven;
   await driver.stop();
   console.log(`\n${row('results page, a correction each 100 ms', busy)}`);
@@ -143,17 +181,24 @@ try {
     }
   }
   console.log(`\nEvery core (${cpus} CPUs; results page, gzip; nothing pinned, the load generator shares the cores):`);
-  for (const { processes, load, rssMb } of scaling) console.log(`${row(`WEB_CONCURRENCY=${processes}`, load)}   RSS ${Math.round(rssMb)} MB`);
+  for (const { processes, load, rssMb } of scaling) console.log(row(`WEB_CONCURRENCY=${processes}`, load, `   RSS ${Math.round(rssMb)} MB`));
 
   const hot = results.filter((r) => !r.label.startsWith('Atom') && r.label !== 'results page');
   const lowest = hot.reduce((a, b) => (a.ours.requestsPerSecond / a.hono.requestsPerSecond < b.ours.requestsPerSecond / b.hono.requestsPerSecond ? a : b));
   const worstP99 = Math.max(...hot.map((r) => r.ours.p99Ms), ...steady.map((s) => s.p99Ms));
+  const ceilingP99 = (of: 'hono' | 'raw') => ms(Math.max(...hot.map((r) => r[of].p99Ms)));
+  const thrownAway = measured.reduce((sum, m) => sum + m.remeasured, 0);
+  const impossible = measured.filter((m) => !m.latencyPossible).length;
+  // Little's law again: at this many connections the mean latency is connections ÷ requests/s,
+  // so no p99 can be under the target below this rate, however even the answers.
+  const floorRate = Math.ceil((connections * 1000) / targets.p99Ms);
   console.log(`
 Targets (page, gzip page, fragment, 304, JSON):
   ≥ ${targets.ratioToHono}× minimal Hono's requests/s: ${verdict(lowest.ours.requestsPerSecond / lowest.hono.requestsPerSecond >= targets.ratioToHono)} (lowest: ${lowest.label}, ${(lowest.ours.requestsPerSecond / lowest.hono.requestsPerSecond).toFixed(2)}×)
-  p99 < ${targets.p99Ms} ms, every row and every steady run: ${verdict(worstP99 < targets.p99Ms)} (worst ${ms(worstP99)})
-  first ${coldSeconds} s within ${targets.coldToWarmP99}× the warm p99: ${verdict(cold.p99Ms <= targets.coldToWarmP99 * warmPage.p99Ms)}
-  correction round trip p99 < ${targets.correctionP99Ms} ms under load: ${verdict(corrections.roundTrip.p99 < targets.correctionP99Ms)}`);
+  p99 < ${targets.p99Ms} ms, every row and every steady run: ${verdict(worstP99 < targets.p99Ms && impossible === 0)} (worst ${ms(worstP99)}; at ${connections} connections the mean alone is ${connections} ÷ requests/s, so this needs over ${floorRate.toLocaleString('en-GB')} req/s; the same rows' worst p99 from minimal Hono ${ceilingP99('hono')}, from raw node:http ${ceilingP99('raw')})
+  first ${coldSeconds} s within ${targets.coldToWarmP99}× the warm p99: ${verdict(cold.p99Ms <= targets.coldToWarmP99 * warmPage.p99Ms && cold.latencyPossible && warmPage.latencyPossible)}
+  correction round trip p99 < ${targets.correctionP99Ms} ms under load: ${verdict(corrections.roundTrip.p99 < targets.correctionP99Ms)}
+Latencies checked against Little's law (mean ≤ connections ÷ requests/s): ${measured.length} measurements printed, ${thrownAway} earlier runs thrown away as impossible and measured again, ${impossible} still impossible after ${measureAttempts} runs.`);
 } finally {
   await Promise.all([rawNode.stop(), hono.stop(), declare.stop()]);
 }

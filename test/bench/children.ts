@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { onServerCpus } from './loadGenerator';
+import { onClientCpu, onServerCpus } from './loadGenerator';
 
 export interface Child<T> {
   process: ChildProcess;
@@ -14,12 +14,13 @@ export interface Child<T> {
 
 /**
  * Starts `script` (next to this file) under tsx and waits for its first line of JSON. A
- * server under test runs on the servers' CPUs, apart from the load generator's.
+ * server under test runs on the servers' CPUs; a client that measures them, on the load
+ * generator's.
  */
-export async function startChild<T>(script: string, args: string[] = [], env: Record<string, string> = {}, server = false): Promise<Child<T>> {
+export async function startChild<T>(script: string, args: string[], env: Record<string, string>, placement: 'server' | 'client'): Promise<Child<T>> {
   const file = fileURLToPath(new URL(script, import.meta.url));
   const node: [string, string[]] = [process.execPath, ['--import', 'tsx', file, ...args]];
-  const [command, commandArgs] = server ? onServerCpus(...node) : node;
+  const [command, commandArgs] = placement === 'server' ? onServerCpus(...node) : onClientCpu(...node);
   const child = spawn(command, commandArgs, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },

@@ -12,12 +12,19 @@ import { fileURLToPath } from 'node:url';
 
 export interface Load {
   requestsPerSecond: number;
+  meanMs: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
   /** Connection errors, timeouts and answers with a status of 400 or more. */
   failed: number;
+  /** Earlier runs of this measurement thrown away because their latencies were impossible (see `latencyPossible`). */
+  remeasured: number;
+  /** False when even the last run's latencies were impossible: its p50/p99 are not to be believed. */
+  latencyPossible: boolean;
 }
+
+type Run = Omit<Load, 'remeasured' | 'latencyPossible'>;
 
 export interface LoadOptions {
   seconds: number;
@@ -25,6 +32,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Pinned to CPU 0 where possible (the default); false lets it run on any core. */
   pinned?: boolean;
+  /** Measure again when a run's latencies are impossible (the default); false where a second run would not measure the same thing (a cold start). */
+  remeasure?: boolean;
 }
 
 const installed = (command: string) => {
@@ -48,14 +57,44 @@ export function onServerCpus(command: string, args: string[], pinned = true): [s
   return serverCpus && pinned ? ['taskset', ['-c', serverCpus, command, ...args]] : [command, args];
 }
 
+/**
+ * How a client is started on the load generator's CPU: the officer's phone and the residents'
+ * browsers are not on the server's cores, so a client measuring the server must not take them.
+ */
+export function onClientCpu(command: string, args: string[]): [string, string[]] {
+  return canPin ? ['taskset', ['-c', '0', command, ...args]] : [command, args];
+}
+
 const placement = !canPin ? ', nothing pinned' : hasWrk ? ', pinned to CPU 0, servers on the other CPUs' : ', servers pinned to CPUs other than 0';
 export const loadGeneratorName = `${hasWrk ? 'wrk, 1 thread' : 'autocannon in a worker thread (install wrk for a faster load generator: apt-get install wrk)'}${placement}`;
 
-export function measureLoad(url: string, options: LoadOptions): Promise<Load> {
-  return hasWrk ? withWrk(url, options) : withAutocannon(url, options);
+/** Runs of one measurement at most, when a run's latencies are impossible (BENCH_ATTEMPTS, 3). */
+export const measureAttempts = Math.max(1, Number(process.env.BENCH_ATTEMPTS ?? 3));
+
+export async function measureLoad(url: string, options: LoadOptions): Promise<Load> {
+  for (let remeasured = 0; ; remeasured++) {
+    const run = await (hasWrk ? withWrk(url, options) : withAutocannon(url, options));
+    const possible = latencyPossible(run, options.connections);
+    if (possible || options.remeasure === false || remeasured === measureAttempts - 1) return { ...run, remeasured, latencyPossible: possible };
+  }
 }
 
-async function withWrk(url: string, { seconds, connections, headers = {}, pinned = true }: LoadOptions): Promise<Load> {
+/**
+ * Little's law: with N connections each waiting for one answer at a time, the answers' mean
+ * latency cannot exceed N ÷ answers per second (the time is shared out, it cannot be spent
+ * twice). On this VM wrk 4.1 breaks that in about half its runs, a bare node:http server
+ * included: a mean 3 to 4 times the bound, and a smooth tail of "latencies" up to 1.7 s that
+ * cannot have happened. A closed-loop client of our own timing each request with
+ * CLOCK_MONOTONIC, against the same servers, kept the law in every run and saw p99 within
+ * 2 ms of wrk's runs that kept it. So a run that breaks it is thrown away and measured again,
+ * and the bench says how many were. (5 % and half a millisecond of slack for the run's ends.)
+ */
+export function latencyPossible(run: Pick<Run, 'meanMs' | 'requestsPerSecond'>, connections: number): boolean {
+  const bound = (connections / run.requestsPerSecond) * 1000;
+  return run.meanMs <= bound * 1.05 + 0.5;
+}
+
+async function withWrk(url: string, { seconds, connections, headers = {}, pinned = true }: LoadOptions): Promise<Run> {
   const script = fileURLToPath(new URL('./wrk.lua', import.meta.url));
   const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '-s', script];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
@@ -70,9 +109,10 @@ async function withWrk(url: string, { seconds, connections, headers = {}, pinned
   });
   const line = output.split('\n').find((l) => l.startsWith('{"requests"'));
   if (!line) throw new Error(`wrk printed no report:\n${output}`);
-  const r = JSON.parse(line) as { requests: number; durationUs: number; p50Us: number; p99Us: number; maxUs: number; socketErrors: number; badStatus: number };
+  const r = JSON.parse(line) as { requests: number; durationUs: number; meanUs: number; p50Us: number; p99Us: number; maxUs: number; socketErrors: number; badStatus: number };
   return {
     requestsPerSecond: Math.round(r.requests / (r.durationUs / 1e6)),
+    meanMs: r.meanUs / 1000,
     p50Ms: r.p50Us / 1000,
     p99Ms: r.p99Us / 1000,
     maxMs: r.maxUs / 1000,
@@ -80,12 +120,13 @@ async function withWrk(url: string, { seconds, connections, headers = {}, pinned
   };
 }
 
-async function withAutocannon(url: string, { seconds, connections, headers = {} }: LoadOptions): Promise<Load> {
+async function withAutocannon(url: string, { seconds, connections, headers = {} }: LoadOptions): Promise<Run> {
   const { default: autocannon } = await import('autocannon');
   // `workers: 1` runs the load in a worker thread, off this process's event loop.
   const result = await autocannon({ url, connections, duration: seconds, headers, workers: 1 });
   return {
     requestsPerSecond: Math.round(result.requests.average),
+    meanMs: result.latency.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     maxMs: result.latency.max,

@@ -4,12 +4,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
 import { setContestStatus } from '../../db/declarations';
 import { openSqlite } from '../../db/sqlite';
+import { importElection } from '../../src/setup/importElection';
+import { freshMedway } from '../fixtures';
+import { medwaySubmissions, officerToken, postDeclaration } from '../support/declareOverHttp';
+import { slowProcesses, startNodeServer, stopServers } from '../support/processes';
 import { PublishedPages } from '../../src/published/publishedPages';
 import { harness } from '../support/harness';
 import { textOf } from '../support/pageText';
+import { readyOrApp } from '../support/readyOrApp';
 
 const base = 'http://localhost';
 
@@ -19,14 +25,7 @@ async function node(recheckMs: number) {
   const published = new PublishedPages({ versionRecheckMs: recheckMs, keepAnswersReady: true });
   // A configured public address, as on the night: feeds are then kept for everyone.
   const h = await harness(async () => openSqlite(file).db, { published, publicUrl: 'https://results.example.gov.uk' });
-  /** As src/node.ts: a ready answer if there is one, else the app. */
-  const get = async (path: string, headers: Record<string, string> = {}) => {
-    const request = new Request(`${base}${path}`, { headers });
-    // With the headers as Node parsed them (lower-case names), as src/nodeServer.ts passes them.
-    const ready = published.readyAnswer(request, Object.fromEntries(request.headers));
-    return { fromMemory: ready !== undefined, res: ready ?? (await h.app.request(request)) };
-  };
-  return { ...h, file, published, get };
+  return { ...h, file, published, get: readyOrApp(published, h.app) };
 }
 
 const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'date'));
@@ -48,12 +47,12 @@ describe('answers kept ready (Node)', () => {
     ];
     for (const [path, headers] of asked) await h.get(path, headers);
     for (const [path, headers] of asked) {
-      const ready = h.published.readyAnswer(new Request(`${base}${path}`, { headers }), headers);
+      const ready = await h.get(path, headers);
       const fromApp = await h.app.request(new Request(`${base}${path}`, { headers }));
-      expect(ready, `${path} ${JSON.stringify(headers)}`).toBeDefined();
-      expect(ready!.status).toBe(fromApp.status);
-      expect(headersOf(ready!)).toEqual(headersOf(fromApp));
-      expect(new Uint8Array(await ready!.arrayBuffer())).toEqual(new Uint8Array(await fromApp.arrayBuffer()));
+      expect(ready.fromMemory, `${path} ${JSON.stringify(headers)}`).toBe(true);
+      expect(ready.res.status).toBe(fromApp.status);
+      expect(headersOf(ready.res)).toEqual(headersOf(fromApp));
+      expect(new Uint8Array(await ready.res.arrayBuffer())).toEqual(new Uint8Array(await fromApp.arrayBuffer()));
     }
   });
 
@@ -90,8 +89,68 @@ describe('answers kept ready (Node)', () => {
     const page = `/elections/${h.def.id}`;
     await h.get(page);
     expect((await h.get(`${page}?utm_source=x`)).fromMemory).toBe(false);
-    expect(h.published.readyAnswer(new Request(`${base}${page}`, { method: 'POST' }), {})).toBeUndefined();
+    expect(h.published.readyAnswer('POST', page, {})).toBeUndefined();
+    expect(h.published.readyAnswer('HEAD', page, {})).toBeUndefined();
+    // The absolute form a proxy may send: the app reads it.
+    expect(h.published.readyAnswer('GET', `${base}${page}`, {})).toBeUndefined();
     await h.get('/elections/no-such-election');
     expect((await h.get('/elections/no-such-election')).fromMemory).toBe(false);
+  });
+});
+
+/** A GET over a connection of its own, the body as the bytes sent (never decompressed). */
+function getRaw(port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const { date: _date, ...rest } = res.headers;
+        resolve({ status: res.statusCode!, headers: rest, body: Buffer.concat(chunks) });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('answers kept ready, over real HTTP (the server as `npm start` runs it)', { timeout: slowProcesses }, () => {
+  afterAll(stopServers);
+
+  it('answers a repeated GET with the status, headers and bytes of the first, and shows a declaration on the next one', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'declare-ready-http-')), 'declare.db');
+    const setup = openSqlite(dbPath);
+    const def = freshMedway();
+    await importElection(setup.db, def);
+    const token = await officerToken(setup.db);
+    const ward = (await medwaySubmissions(setup.db, def.id)).get('Strood Rural')!;
+    setup.close();
+    const server = await startNodeServer({ DB_PATH: dbPath, HOST: '127.0.0.1', SOCIAL_LOG: 'off' });
+
+    const page = `/elections/${def.id}`;
+    const etag = (await getRaw(server.port, `${page}/live`, {})).headers.etag as string;
+    const asked: [string, Record<string, string>][] = [
+      [page, {}],
+      [page, { 'accept-encoding': 'gzip, deflate, br' }],
+      [`${page}/live`, { 'accept-encoding': 'gzip' }],
+      [`${page}/live`, { 'if-none-match': etag }],
+      [`/api/v1/elections/${def.id}`, { 'accept-encoding': 'gzip' }],
+      [`/api/v1/elections/${def.id}/declarations.atom`, {}],
+    ];
+    for (const [path, headers] of asked) {
+      // The first from the app (nothing kept yet, or kept for other headers), then twice more.
+      const [first, second, third] = [await getRaw(server.port, path, headers), await getRaw(server.port, path, headers), await getRaw(server.port, path, headers)];
+      expect(first.status, `${path} ${JSON.stringify(headers)}`).toBe(headers['if-none-match'] ? 304 : 200);
+      for (const again of [second, third]) {
+        expect(again.status).toBe(first.status);
+        expect(again.headers).toEqual(first.headers);
+        expect(again.body.equals(first.body)).toBe(true);
+      }
+    }
+
+    expect((await postDeclaration(`http://127.0.0.1:${server.port}`, token, ward.contestId, ward.body)).status).toBe(201);
+    const next = await getRaw(server.port, `${page}/live`, { 'if-none-match': etag });
+    expect(next.status).toBe(200);
+    expect(textOf(next.body.toString('utf8'))).toContain('1 of 24 wards declared');
   });
 });

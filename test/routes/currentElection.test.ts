@@ -6,6 +6,7 @@ import { importElection } from '../../src/setup/importElection';
 import { freshMedway } from '../fixtures';
 import { harness } from '../support/harness';
 import { textOf } from '../support/pageText';
+import { readyOrApp } from '../support/readyOrApp';
 import { currentElectionSuite } from './currentElection.suite';
 
 currentElectionSuite('better-sqlite3', async () => openSqlite(':memory:').db);
@@ -17,8 +18,8 @@ describe('the current election with answers kept ready (Node)', () => {
     const h = await harness(async () => openSqlite(':memory:').db, { published });
     const other = freshMedway({ name: 'Medway Council local elections 2031', date: '2031-05-01' });
     await importElection(h.db, other);
-    /** As src/node.ts answers: a ready answer if there is one, else the app. */
-    const get = async (path: string) => published.readyAnswer(new Request(`http://localhost${path}`), {}) ?? (await h.app.request(path));
+    const answer = readyOrApp(published, h.app);
+    const get = async (path: string) => (await answer(path)).res;
     for (let i = 0; i < 2; i++) {
       expect((await (await get('/api/v1/elections/current')).json()).id).toBe(h.def.id);
       expect(textOf(await (await get('/embed/elections/current')).text())).toContain('Medway Council local elections 2023');
