@@ -9,6 +9,7 @@ import { listElections } from '../db/results';
 import { electionPath, embedPath } from './http/paths';
 import { createApp } from './app';
 import { PublishedPages } from './published/publishedPages';
+import { readyFirst } from './nodeListener';
 import { collectAssets } from './assets/collect';
 import { port } from './config';
 import { openServerDatabase } from './databaseFile';
@@ -48,19 +49,11 @@ export async function startNodeServer(role: ServerRole = { dispatcher: true, ann
   // below awaits, so the app exists before any connection is read.
   //
   // Residents' repeated GETs are answered from answers kept ready before the app runs at all
-  // (src/published/readyAnswers.ts): this process tells the pages of its own writes, and the
-  // CLI's (or another server process's) show within a fifth of a second.
-  // Such an answer is written to Node's response as it is, before @hono/node-server builds a
-  // Request and reads back a Response: measured here, a 304 poll then serves about 45 % more
-  // requests a second and the results page about 11 % more (README, "Measured").
+  // (src/nodeListener.ts): this process tells the pages of its own writes, and the CLI's (or
+  // another server process's) show within a fifth of a second.
   const published = new PublishedPages({ versionRecheckMs: 200, keepAnswersReady: true });
   const toApp = getRequestListener((request, env) => app.fetch(request, env), { hostname: process.env.HOST });
-  const server = createServer((req, res) => {
-    const ready = readyOrNothing(() => published.readyAnswer(req.method, req.url, req.headers));
-    if (!ready) return toApp(req, res);
-    res.writeHead(ready.init.status!, ready.init.headers);
-    res.end(ready.body ?? undefined);
-  });
+  const server = createServer(readyFirst(published, toApp, process.env.HOST));
   const boundPort = await new Promise<number>((resolve) => server.listen(port(), process.env.HOST, () => resolve((server.address() as AddressInfo).port)));
   const base = `http://localhost:${boundPort}`;
 
@@ -117,18 +110,6 @@ export async function startNodeServer(role: ServerRole = { dispatcher: true, ann
   });
 
   watchForStop(server, posting, close);
-}
-
-/**
- * A throw in a Node request listener would end the process: should looking up a ready answer
- * ever fail, the app answers instead (and reports its own errors).
- */
-function readyOrNothing<T>(lookUp: () => T | undefined): T | undefined {
-  try {
-    return lookUp();
-  } catch {
-    return undefined;
-  }
 }
 
 /** Finish in-flight requests and close the database cleanly on Ctrl-C or a stop signal. */

@@ -6,7 +6,7 @@ import { importElection } from '../../src/setup/importElection';
 import { freshMedway } from '../fixtures';
 import { harness } from '../support/harness';
 import { textOf } from '../support/pageText';
-import { readyOrApp } from '../support/readyOrApp';
+import { serveLikeNode } from '../support/likeNode';
 import { currentElectionSuite } from './currentElection.suite';
 
 currentElectionSuite('better-sqlite3', async () => openSqlite(':memory:').db);
@@ -18,15 +18,16 @@ describe('the current election with answers kept ready (Node)', () => {
     const h = await harness(async () => openSqlite(':memory:').db, { published });
     const other = freshMedway({ name: 'Medway Council local elections 2031', date: '2031-05-01' });
     await importElection(h.db, other);
-    const answer = readyOrApp(published, h.app);
-    const get = async (path: string) => (await answer(path)).res;
+    const server = await serveLikeNode(published, h.app);
+    const currentId = async () => JSON.parse((await server.get('/api/v1/elections/current')).text()).id;
+    const embed = async () => textOf((await server.get('/embed/elections/current')).text());
     for (let i = 0; i < 2; i++) {
-      expect((await (await get('/api/v1/elections/current')).json()).id).toBe(h.def.id);
-      expect(textOf(await (await get('/embed/elections/current')).text())).toContain('Medway Council local elections 2023');
+      expect(await currentId()).toBe(h.def.id);
+      expect(await embed()).toContain('Medway Council local elections 2023');
     }
     // Written straight to the database, as another process would: this one is not told.
     expect(await makeCurrent(h.db, other.id, {})).toBe('made');
-    expect((await (await get('/api/v1/elections/current')).json()).id).toBe(other.id);
-    expect(textOf(await (await get('/embed/elections/current')).text())).toContain('Medway Council local elections 2031');
+    expect(await currentId()).toBe(other.id);
+    expect(await embed()).toContain('Medway Council local elections 2031');
   });
 });
