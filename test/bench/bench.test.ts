@@ -21,6 +21,8 @@ describe('npm run bench, short', () => {
       expect(out).toMatch(new RegExp(`^${label}: Declare\\s+${figure}\\s+[\\d.]+× Hono, [\\d.]+× node:http`, 'm'));
     }
     expect(out).toMatch(new RegExp(`^first 1 s after declaring \\(gzip\\)\\s+${figure}`, 'm'));
+    expect(out).toMatch(/^  first 1 s after declaring:\s+\d+ GETs, p50 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms$/m);
+    expect(out).toMatch(/^  the warm page \(first run below\):\s+\d+ GETs, p50 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms\s+cold p99 [\d.]+× warm$/m);
     expect(out).toMatch(/2 runs in a row: p99 [\d.]+ ms( \(impossible\))?, [\d.]+ ms( \(impossible\))?$/m);
     const corrections = /corrections posted (\d+), accepted (\d+)/.exec(out);
     expect(Number(corrections?.[1])).toBeGreaterThan(0);

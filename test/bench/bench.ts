@@ -9,10 +9,11 @@
 // 2. Declare itself, started as `npm start` starts it (src/node.ts, its own process, a SQLite
 //    file), the Medway night declared over HTTP: the results page (plain and gzip), its live
 //    fragment, a 304 poll, the public JSON and the Atom feed, 256 connections each; the first
-//    seconds just after the wards were declared (fresh process, cold render cache); the page
-//    again in consecutive runs, for a steady tail; the page while an officer posts a
-//    correction every 100 ms (round trip, and how long until the live section shows it);
-//    the server's memory before and after.
+//    seconds just after the wards were declared (fresh process, cold render cache), timed too
+//    by one more client among the crowd with its own clock (probe.ts), against the same on the
+//    warm page; the page again in consecutive runs, for a steady tail; the page while an
+//    officer posts a correction every 100 ms (round trip, and how long until the live section
+//    shows it); the server's memory before and after.
 // 3. Every core: the page with one server process and with one per CPU (WEB_CONCURRENCY),
 //    nothing pinned, since N processes and the load generator then share the cores.
 // Loopback only, bounded: BENCH_SECONDS per row (5 by default), BENCH_STEADY_RUNS runs (10).
@@ -29,7 +30,7 @@ import type { Spread } from './percentiles';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const coldSeconds = Number(process.env.BENCH_COLD_SECONDS ?? Math.max(seconds, 10));
-const steadyRuns = Number(process.env.BENCH_STEADY_RUNS ?? 10);
+const steadyRuns = Math.max(1, Number(process.env.BENCH_STEADY_RUNS ?? 10));
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 // Each server warmed up (JIT, connections) before it is measured; 0 leaves it out (CI's short run).
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
@@ -63,23 +64,44 @@ console.log(`Load average before: ${loadavg().map((n) => n.toFixed(2)).join(' ')
 
 const gzip = { 'accept-encoding': 'gzip' };
 
+interface Probed extends Spread {
+  failed: number;
+}
+
+/**
+ * `measure` with a resident's phone among the crowd (probe.ts): one more client timing its own
+ * GETs of `url` with the monotonic clock for `probeSeconds`, on the load generator's core.
+ */
+async function withProbe<T>(url: string, headers: Record<string, string>, probeSeconds: number, measure: () => Promise<T>): Promise<[T, Probed]> {
+  const probe = await startChild<{ ready: true }>('./probe.ts', [], { BENCH_PROBE: JSON.stringify({ url, headers, seconds: probeSeconds }) }, 'client');
+  const probed = nextLine<Probed>(probe.process);
+  try {
+    const measured = await measure();
+    return [measured, await probed];
+  } finally {
+    await probe.stop();
+  }
+}
+
 // Cold: a fresh process, the night declared a moment ago, every render still to be made. A
 // run whose latencies are impossible (see loadGenerator.ts) is repeated on another fresh
-// process, since the same one is no longer cold.
-async function measureCold(): Promise<Load> {
+// process, since the same one is no longer cold. The phone's figures need no such repeat.
+async function measureCold(): Promise<{ load: Load; probed: Probed }> {
   for (let attempt = 0; ; attempt++) {
     const fresh = await startDeclare();
     try {
       await fresh.declareAll();
-      const run = await measureLoad(fresh.page, { seconds: coldSeconds, connections, headers: gzip, remeasure: false });
-      if (run.latencyPossible || attempt === measureAttempts - 1) return { ...run, remeasured: attempt };
+      const [run, probed] = await withProbe(fresh.page, gzip, coldSeconds, () =>
+        measureLoad(fresh.page, { seconds: coldSeconds, connections, headers: gzip, remeasure: false }),
+      );
+      if (run.latencyPossible || attempt === measureAttempts - 1) return { load: { ...run, remeasured: attempt }, probed };
       thrownAway.runs++;
     } finally {
       await fresh.stop();
     }
   }
 }
-const cold = await measureCold();
+const { load: cold, probed: coldProbed } = await measureCold();
 
 const declare = await startDeclare();
 const rssIdle = declare.rssMb();
@@ -146,12 +168,17 @@ try {
   const warmPage = results[1]!.ours;
   console.log(`\n${row(`first ${coldSeconds} s after declaring (gzip)`, cold)}   p99 ${(cold.p99Ms / warmPage.p99Ms).toFixed(1)}× the warm page's`);
 
-  const steady: Load[] = [];
-  for (let n = 0; n < steadyRuns; n++) steady.push(noted(await measureLoad(page, { seconds, connections, headers: gzip })));
-  if (steadyRuns) {
-    console.log(`\nresults page, gzip, ${steadyRuns} runs in a row: p99 ${steady.map((s) => `${ms(s.p99Ms)}${s.latencyPossible ? '' : ' (impossible)'}`).join(', ')}`);
-    console.log(`  and their requests/s: ${steady.map((s) => s.requestsPerSecond).join(', ')}`);
-  }
+  // The first steady run with the phone among the crowd too: the warm figures to set the cold ones against.
+  const [firstSteady, warmProbed] = await withProbe(page, gzip, seconds, () => measureLoad(page, { seconds, connections, headers: gzip }));
+  const phone = (p: Probed) => `${p.count} GETs, p50 ${ms(p.p50)}, p99 ${ms(p.p99)}, max ${ms(p.max)}${p.failed ? `, failed ${p.failed}` : ''}`;
+  console.log(`a resident's phone among them (one more connection, timed by its own clock):
+  first ${coldSeconds} s after declaring:  ${phone(coldProbed)}
+  the warm page (first run below):   ${phone(warmProbed)}   cold p99 ${(coldProbed.p99 / warmProbed.p99).toFixed(1)}× warm`);
+
+  const steady: Load[] = [noted(firstSteady)];
+  for (let n = 1; n < steadyRuns; n++) steady.push(noted(await measureLoad(page, { seconds, connections, headers: gzip })));
+  console.log(`\nresults page, gzip, ${steadyRuns} runs in a row: p99 ${steady.map((s) => `${ms(s.p99Ms)}${s.latencyPossible ? '' : ' (impossible)'}`).join(', ')}`);
+  console.log(`  and their requests/s: ${steady.map((s) => s.requestsPerSecond).join(', ')}`);
 
   const driver = await startChild<{ ready: true }>(
     './declarations-driver.ts',
@@ -198,7 +225,7 @@ try {
 Targets (page, gzip page, fragment, 304, JSON):
   ≥ ${targets.ratioToHono}× minimal Hono's requests/s: ${verdict(lowest.ours.requestsPerSecond / lowest.hono.requestsPerSecond >= targets.ratioToHono)} (lowest: ${lowest.label}, ${(lowest.ours.requestsPerSecond / lowest.hono.requestsPerSecond).toFixed(2)}×)
   p99 < ${targets.p99Ms} ms, every row and every steady run: ${verdict(worstP99 < targets.p99Ms && impossible === 0)} (worst ${ms(worstP99)}; at ${connections} connections the mean alone is ${connections} ÷ requests/s, so this needs over ${floorRate.toLocaleString('en-GB')} req/s; the same rows' worst p99 from minimal Hono ${ceilingP99('hono')}, from raw node:http ${ceilingP99('raw')})
-  first ${coldSeconds} s within ${targets.coldToWarmP99}× the warm p99: ${verdict(cold.p99Ms <= targets.coldToWarmP99 * warmPage.p99Ms && cold.latencyPossible && warmPage.latencyPossible)}
+  first ${coldSeconds} s within ${targets.coldToWarmP99}× the warm p99: by the load generator ${cold.latencyPossible && warmPage.latencyPossible ? verdict(cold.p99Ms <= targets.coldToWarmP99 * warmPage.p99Ms) : 'cannot tell (its latencies impossible)'}; by the phone among them ${verdict(coldProbed.p99 <= targets.coldToWarmP99 * warmProbed.p99)}
   correction round trip p99 < ${targets.correctionP99Ms} ms under load: ${verdict(corrections.roundTrip.p99 < targets.correctionP99Ms)}
 Latencies checked against Little's law (mean ≤ connections ÷ requests/s): ${measured.length} figures printed; ${thrownAway.runs} runs thrown away as impossible and measured again; ${impossible} printed figures still impossible after ${measureAttempts} runs.`);
 } finally {
