@@ -11,7 +11,7 @@
 // other processes' are seen within its recheck time), and for at most `keepMs` (then the app
 // answers once more, which also picks up a render rebuilt after its settle window). A request
 // with a query string, or for a path the app never answered with a render, goes to the app.
-// The answer is looked up from what Node parsed and written by src/nodeServer.ts straight to
+// The answer is looked up from what Node parsed and written by src/nodeListener.ts straight to
 // Node's response: a resident's repeated GET builds no Request or Response at all.
 import type { Caching } from '../http/caching';
 import type { Rendered } from '../http/rendered';
@@ -61,7 +61,7 @@ export class ReadyAnswers {
    * The answer to a request if one is ready, else undefined (the app answers). `target` is the
    * request line's target as Node gives it (`req.url`: the path and any query string), and
    * `headers` the request's headers as Node parsed them: nothing is built for the lookup, not
-   * even a Request. The caller writes the answer (src/nodeServer.ts).
+   * even a Request. The caller writes the answer (src/nodeListener.ts).
    */
   answer(method: string | undefined, target: string | undefined, headers: Readonly<Record<string, string | string[] | undefined>>): Answer | undefined {
     if (method !== 'GET' || !target || !isPlainPath(target)) return undefined;
