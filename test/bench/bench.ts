@@ -25,7 +25,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { answerKey, capture, type Captured } from './captured';
 import { nextLine, startChild } from './children';
 import { startDeclare } from './declareServer';
-import { loadGeneratorName, measureAttempts, measureLoad, thrownAway, type Load } from './loadGenerator';
+import { loadGeneratorName, measureAttempts, measureLoad, runsThrownAway, untilPossible, type Load } from './loadGenerator';
 import type { Spread } from './percentiles';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -86,22 +86,18 @@ async function withProbe<T>(url: string, headers: Record<string, string>, probeS
 // Cold: a fresh process, the night declared a moment ago, every render still to be made. A
 // run whose latencies are impossible (see loadGenerator.ts) is repeated on another fresh
 // process, since the same one is no longer cold. The phone's figures need no such repeat.
-async function measureCold(): Promise<{ load: Load; probed: Probed }> {
-  for (let attempt = 0; ; attempt++) {
+async function measureCold(): Promise<[Load, Probed]> {
+  return untilPossible(connections, measureAttempts, async () => {
     const fresh = await startDeclare();
     try {
       await fresh.declareAll();
-      const [run, probed] = await withProbe(fresh.page, gzip, coldSeconds, () =>
-        measureLoad(fresh.page, { seconds: coldSeconds, connections, headers: gzip, remeasure: false }),
-      );
-      if (run.latencyPossible || attempt === measureAttempts - 1) return { load: { ...run, remeasured: attempt }, probed };
-      thrownAway.runs++;
+      return await withProbe(fresh.page, gzip, coldSeconds, () => measureLoad(fresh.page, { seconds: coldSeconds, connections, headers: gzip, remeasure: false }));
     } finally {
       await fresh.stop();
     }
-  }
+  });
 }
-const { load: cold, probed: coldProbed } = await measureCold();
+const [cold, coldProbed] = await measureCold();
 
 const declare = await startDeclare();
 const rssIdle = declare.rssMb();
@@ -227,7 +223,7 @@ Targets (page, gzip page, fragment, 304, JSON):
   p99 < ${targets.p99Ms} ms, every row and every steady run: ${verdict(worstP99 < targets.p99Ms && impossible === 0)} (worst ${ms(worstP99)}; at ${connections} connections the mean alone is ${connections} ÷ requests/s, so this needs over ${floorRate.toLocaleString('en-GB')} req/s; the same rows' worst p99 from minimal Hono ${ceilingP99('hono')}, from raw node:http ${ceilingP99('raw')})
   first ${coldSeconds} s within ${targets.coldToWarmP99}× the warm p99: by the load generator ${cold.latencyPossible && warmPage.latencyPossible ? verdict(cold.p99Ms <= targets.coldToWarmP99 * warmPage.p99Ms) : 'cannot tell (its latencies impossible)'}; by the phone among them ${verdict(coldProbed.p99 <= targets.coldToWarmP99 * warmProbed.p99)}
   correction round trip p99 < ${targets.correctionP99Ms} ms under load: ${verdict(corrections.roundTrip.p99 < targets.correctionP99Ms)}
-Latencies checked against Little's law (mean ≤ connections ÷ requests/s): ${measured.length} figures printed; ${thrownAway.runs} runs thrown away as impossible and measured again; ${impossible} printed figures still impossible after ${measureAttempts} runs.`);
+Latencies checked against Little's law (mean ≤ connections ÷ requests/s): ${measured.length} figures printed; ${runsThrownAway()} runs thrown away as impossible and measured again; ${impossible} printed figures still impossible after ${measureAttempts} runs.`);
 } finally {
   await Promise.all([rawNode.stop(), hono.stop(), declare.stop()]);
 }

@@ -24,7 +24,7 @@ export interface Load {
   latencyPossible: boolean;
 }
 
-type Run = Omit<Load, 'remeasured' | 'latencyPossible'>;
+export type Run = Omit<Load, 'remeasured' | 'latencyPossible'>;
 
 export interface LoadOptions {
   seconds: number;
@@ -71,15 +71,27 @@ export const loadGeneratorName = `${hasWrk ? 'wrk, 1 thread' : 'autocannon in a 
 /** Runs of one measurement at most, when a run's latencies are impossible (BENCH_ATTEMPTS, 3). */
 export const measureAttempts = Math.max(1, Number(process.env.BENCH_ATTEMPTS ?? 3));
 
-/** Runs thrown away as impossible in this process so far, printed or not (the bench's own retries add theirs). */
-export const thrownAway = { runs: 0 };
+/** Runs thrown away as impossible in this process so far, printed or not. */
+let thrownAway = 0;
+export const runsThrownAway = () => thrownAway;
 
 export async function measureLoad(url: string, options: LoadOptions): Promise<Load> {
+  const once = async (): Promise<[Run, null]> => [await (hasWrk ? withWrk(url, options) : withAutocannon(url, options)), null];
+  const [load] = await untilPossible(options.connections, options.remeasure === false ? 1 : measureAttempts, once);
+  return load;
+}
+
+/**
+ * Runs `once` (a measurement, and whatever else it gives) until its latencies are possible,
+ * at most `attempts` times, counting the runs thrown away. The bench's cold start uses it
+ * directly: each of its attempts needs a fresh server.
+ */
+export async function untilPossible<T>(connections: number, attempts: number, once: () => Promise<[Run, T]>): Promise<[Load, T]> {
   for (let remeasured = 0; ; remeasured++) {
-    const run = await (hasWrk ? withWrk(url, options) : withAutocannon(url, options));
-    const possible = latencyPossible(run, options.connections);
-    if (possible || options.remeasure === false || remeasured === measureAttempts - 1) return { ...run, remeasured, latencyPossible: possible };
-    thrownAway.runs++;
+    const [run, extra] = await once();
+    const possible = latencyPossible(run, connections);
+    if (possible || remeasured >= attempts - 1) return [{ ...run, remeasured, latencyPossible: possible }, extra];
+    thrownAway++;
   }
 }
 
@@ -104,7 +116,7 @@ async function withWrk(url: string, { seconds, connections, headers = {}, pinned
   const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '-s', script];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   args.push(url);
-  const [command, commandArgs] = canPin && pinned ? ['taskset', ['-c', '0', 'wrk', ...args]] : ['wrk', args];
+  const [command, commandArgs] = pinned ? onClientCpu('wrk', args) : ['wrk', args];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
