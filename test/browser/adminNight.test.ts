@@ -12,14 +12,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedHostileName } from '../support/hostile';
 import { startNodeServer, stopServers } from '../support/processes';
 import { createLocalD1Tables, startWranglerDev, stopAllWorkers } from '../support/wranglerDev';
 import { addPerson, createFirstAdmin, signInAsAdmin } from './adminPages';
 import { hasChromium, launchChromium, phone } from './chromium';
-import { fillWard, inView, signInOn } from './officerPhone';
+import { fillWard, inView, seen, signInOn } from './officerPhone';
 
 const definitionFile = new URL('../../db/demo/medway-2023.json', import.meta.url).pathname;
 const electionId = 'local.medway.2023-05-04';
@@ -79,12 +79,6 @@ async function newPage(context: BrowserContext, dialogs: string[]): Promise<Page
     void dialog.dismiss();
   });
   return page;
-}
-
-/** Shown to the person: in the viewport once scrolled to, as they would scroll to it. */
-async function seen(page: Page, locator: Locator): Promise<boolean> {
-  await locator.scrollIntoViewIfNeeded();
-  return inView(page, locator);
 }
 
 /** The first admin at /setup, then signed in, on Admin, as they see it. */

@@ -1,5 +1,5 @@
-// What the officer browser tests do on a phone: judge what is in view, fill in a Medway
-// ward as an officer types it, sign in.
+// What the browser tests do on a phone: judge what is in view (as it is, or once scrolled
+// to), fill in a Medway ward as an officer types it, sign in.
 import type { Locator, Page } from 'playwright-core';
 import { medwayWard } from '../fixtures';
 
@@ -9,6 +9,12 @@ export async function inView(page: Page, locator: Locator): Promise<boolean> {
   const viewport = page.viewportSize()!;
   // A pixel's leeway: layout positions are fractional.
   return !!box && (await locator.isVisible()) && box.y >= -1 && box.y + box.height <= viewport.height + 1 && box.x >= -1 && box.x + box.width <= viewport.width + 1;
+}
+
+/** Shown to the person: in the viewport once scrolled to, as they would scroll to it. */
+export async function seen(page: Page, locator: Locator): Promise<boolean> {
+  await locator.scrollIntoViewIfNeeded();
+  return inView(page, locator);
 }
 
 /**

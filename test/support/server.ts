@@ -24,7 +24,8 @@ export interface ServerOptions {
   allowHttpLogin?: boolean;
   /**
    * The social channels' variables (test/social/fakes: every platform's fake): posts are then
-   * sent as src/node.ts sends them, by a dispatch loop woken after each change.
+   * sent as src/node.ts sends them, by a dispatch loop woken after each change, and Admin →
+   * Social posts shows them as set up.
    */
   socialEnv?: Record<string, string>;
 }
@@ -44,6 +45,8 @@ export async function startServer(options: ServerOptions = {}) {
     publicUrl: () => url,
     allowHttpLogin: options.allowHttpLogin,
     ...(social && posting ? { channels: social.channelNames, onDeclared: () => posting.wake() } : {}),
+    // As src/nodeServer.ts: the admin's screens (Social posts, Status) show these channels as on.
+    ...(options.socialEnv ? { socialEnv: () => options.socialEnv! } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -56,7 +56,7 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
         </li>
       </ul>
       {notice && <p role="status">{notice}</p>}
-      <table class="votes people">
+      <table class="votes stacks-on-phone">
         <thead>
           <tr>
             <th scope="col">User</th>

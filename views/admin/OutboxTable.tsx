@@ -41,7 +41,7 @@ export function PostedWard({ row }: { row: Pick<OutboxEntry, 'contestName' | 've
 export function OutboxTable({ rows, csrfToken }: OutboxTableProps) {
   if (rows.length === 0) return <p class="muted">Nothing here.</p>;
   return (
-    <table class="votes outbox">
+    <table class="votes outbox stacks-on-phone">
       <thead>
         <tr>
           <th scope="col">Queued</th>
@@ -73,7 +73,7 @@ export function OutboxTable({ rows, csrfToken }: OutboxTableProps) {
                     view post
                   </a>
                 )}
-                {row.body && <div class="muted">{row.body}</div>}
+                {row.body && <div class="muted post-body">{row.body}</div>}
               </td>
               <td>
                 {row.status === 'failed' && <ActionButton row={row} action="retry" label="Retry" csrfToken={csrfToken} />}

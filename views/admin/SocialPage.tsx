@@ -62,7 +62,7 @@ export function SocialPage({ channels, rows, filter, publicUrl, signedIn, messag
         {/^https?:\/\/localhost[:/]/.test(publicUrl) ? ': set it to the public results site before election night' : ''}). A
         channel is on when its credentials are set in the server's environment; they are never shown here.
       </p>
-      <table class="votes channels">
+      <table class="votes channels stacks-on-phone">
         <thead>
           <tr>
             <th scope="col">Channel</th>

@@ -110,7 +110,7 @@ export function SubscribersPage({ subscribers, failed, notice, created, form, si
       {failed.length === 0 ? (
         <p class="muted">None.</p>
       ) : (
-        <table class="votes outbox">
+        <table class="votes outbox stacks-on-phone">
           <thead>
             <tr>
               <th scope="col">Queued</th>
