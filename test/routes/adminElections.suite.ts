@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { listElections } from '../../db/results';
-import { harness, signIn, testPassword, type Browser } from '../support/harness';
+import { dumpDatabase, harness, signIn, testPassword, type Browser } from '../support/harness';
 import { publishedHostileName } from '../support/hostile';
 import { textOf } from '../support/pageText';
 
@@ -117,6 +117,25 @@ export function adminElectionsSuite(driver: string, open: () => Promise<Db>): vo
       expect(badJson.status).toBe(422);
       expect(textOf(await badJson.text())).toContain('The file is not valid JSON');
       expect((await listElections(h.db)).length).toBe(before);
+    });
+
+    it("names a party given twice in a ward's previous result, in the preview and at the import, and writes nothing", async () => {
+      const { h, browser } = await setUp();
+      const def = fresh(medway, crypto.randomUUID().slice(0, 8));
+      def.contests[0].previous = [{ party: 'Labour', seats: 1 }, { party: 'Labour Party', seats: 1 }];
+      const before = await dumpDatabase(h.db);
+      const said = 'contests[0].previous[1].party: Labour Party is the same party as Labour, already given in the previous result of All Saints: give its seats once';
+
+      const preview = await upload(h.app, browser, 'medway.json', JSON.stringify(def));
+      expect(preview.status).toBe(422);
+      const previewText = textOf(await preview.text());
+      expect(previewText).toContain('The file cannot be imported: nothing was changed');
+      expect(previewText).toContain(said);
+      // The import checks what comes back from the browser again: refused in the same words.
+      const imported = await browser.post('/admin/elections/import', { _csrf: browser.csrf, definition: JSON.stringify(def) });
+      expect(imported.status).toBe(422);
+      expect(textOf(await imported.text())).toContain(said);
+      expect(await dumpDatabase(h.db)).toEqual(before);
     });
 
     it('shows a hostile candidate name in the preview as text', async () => {
