@@ -7,7 +7,8 @@ import { DefinitionLockedError } from '../../db/setup';
 import { ElectionUploadPage } from '../../views/admin/ElectionUploadPage';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
-import { definitionRows, importElection } from '../setup/importElection';
+import { idsTakenElsewhere } from '../setup/idsTakenElsewhere';
+import { definitionRows, importElection, SetupError } from '../setup/importElection';
 import { readUpload } from '../setup/readUpload';
 import { actorOf } from './actor';
 import { signedIn } from './signedIn';
@@ -39,6 +40,8 @@ export const adminElections = new Hono<AppEnv>()
     const { organisation, totalSeats } = council.data;
     const reading = readUpload(file.name, await file.text(), { organisation, ...(totalSeats ? { totalSeats: Number(totalSeats) } : {}) });
     if (!reading.definition) return refused(c, reading.problems, { kind: reading.kind, warnings: reading.warnings, council: council.data });
+    const taken = await idsTakenElsewhere(c.var.db, reading.definition);
+    if (taken.length) return refused(c, taken, { kind: reading.kind, warnings: reading.warnings });
     const rows = definitionRows(reading.definition);
     const preview = { definition: reading.definition, rows, carried: JSON.stringify(reading.definition) };
     return c.html(<ElectionUploadPage signedIn={signedIn(c)} kind={reading.kind} warnings={[...reading.warnings, ...rows.warnings]} preview={preview} />);
@@ -60,6 +63,7 @@ export const adminElections = new Hono<AppEnv>()
       const current = (await currentElectionId(c.var.db)) === id;
       return c.html(<ElectionUploadPage signedIn={signedIn(c)} imported={{ id, name, contests: outcome.contests, created: outcome.created, current }} warnings={outcome.warnings} />);
     } catch (error) {
+      if (error instanceof SetupError) return refused(c, error.problems);
       if (error instanceof DefinitionLockedError) return refused(c, [error.message]);
       throw error;
     }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { replaceElectionDefinition, type DefinitionRows } from '../../db/setup';
 import type { ElectionDefinition } from './definition';
 import { candidateId } from './candidateId';
+import { idsTakenElsewhere } from './idsTakenElsewhere';
 import { PartyRegister } from './partyRegister';
 
 export class SetupError extends Error {
@@ -75,6 +76,8 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
 
 /** Writes the definition; `warnings` are things in the file a person should look at. */
 export async function importElection(db: Db, def: ElectionDefinition, actor: Actor = {}) {
+  const taken = await idsTakenElsewhere(db, def);
+  if (taken.length) throw new SetupError(taken);
   const { warnings, ...rows } = definitionRows(def);
   return { ...(await replaceElectionDefinition(db, rows, actor)), warnings };
 }

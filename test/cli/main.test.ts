@@ -71,6 +71,20 @@ describe('npm run cli -- import', () => {
       (f) => ({ ...f, totalSeats: 61, continuing: [{ party: 'Labour', seats: 1 }, { party: 'Labour', seats: 1 }] }),
       /continuing\[1\]\.party: Labour is given twice among the councillors continuing: give its seats once/,
     ],
+    [
+      "another election's ward ids",
+      (f) => ({ ...f, id: 'local.medway.2023-05-04.copy' }),
+      /contests\[0\]\.id: contest id local\.medway\.all-saints\.2023-05-04 is already a ward of Medway Council local elections 2023: give this election's wards ids of their own/,
+    ],
+    [
+      "another election's candidate id",
+      (f) => {
+        const copy = { ...f, id: 'local.medway.2023-05-04.copy', contests: f.contests.map((c: any) => ({ ...c, id: `${c.id}.copy` })) };
+        copy.contests[2].candidates[0].id = 'local.medway.all-saints.2023-05-04:hyde-bernard-edward';
+        return copy;
+      },
+      /contests\[2\]\.candidates\[0\]\.id: candidate id local\.medway\.all-saints\.2023-05-04:hyde-bernard-edward is already a candidate in Medway Council local elections 2023: give this election's candidates ids of their own/,
+    ],
   ];
 
   it.each(malformed)('rejects %s, naming the field, and changes nothing', async (_what, spoil, message) => {
