@@ -1,5 +1,5 @@
 // Writing an election's definition: parties, wards, candidates, previous holders.
-import { count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
 import { chunkRows, commitAtomically, readTogether, type Db, type Statement } from './client';
 import { currentIfFirst } from './currentElection';
@@ -148,4 +148,49 @@ export async function replaceElectionDefinition(db: Db, rows: DefinitionRows, ac
     throw error;
   }
   return { created: existing.length === 0, contests: rows.contests.length, candidates: rows.candidates.length };
+}
+
+/** A ward or candidate id another election already has (ids are the site's, not an election's). */
+export interface IdTaken {
+  id: string;
+  electionName: string;
+}
+
+// Ids per read: D1 binds at most 100 values to a statement, one of them the election's id.
+const idsPerRead = 90;
+
+/**
+ * The ward and candidate ids among `contestIds` and `candidateIds` that belong to elections
+ * other than `electionId`. The database keeps each id once across the site, so an import
+ * reusing one would fail at the write; an admin is told which, and whose, before that.
+ */
+export async function idsOfOtherElections(
+  db: Db,
+  electionId: string,
+  ids: { contestIds: string[]; candidateIds: string[] },
+): Promise<{ contests: IdTaken[]; candidates: IdTaken[] }> {
+  const chunks = (list: string[]) => {
+    const out: string[][] = [];
+    for (let i = 0; i < list.length; i += idsPerRead) out.push(list.slice(i, i + idsPerRead));
+    return out;
+  };
+  const contestReads = chunks(ids.contestIds).map((chunk) =>
+    db
+      .select({ id: contests.id, electionName: elections.name })
+      .from(contests)
+      .innerJoin(elections, eq(elections.id, contests.electionId))
+      .where(and(inArray(contests.id, chunk), ne(contests.electionId, electionId))),
+  );
+  const candidateReads = chunks(ids.candidateIds).map((chunk) =>
+    db
+      .select({ id: candidates.id, electionName: elections.name })
+      .from(candidates)
+      .innerJoin(contests, eq(contests.id, candidates.contestId))
+      .innerJoin(elections, eq(elections.id, contests.electionId))
+      .where(and(inArray(candidates.id, chunk), ne(contests.electionId, electionId))),
+  );
+  const reads = [...contestReads, ...candidateReads];
+  if (reads.length === 0) return { contests: [], candidates: [] };
+  const found = (await readTogether(db, reads as unknown as [Statement, ...Statement[]])) as unknown as IdTaken[][];
+  return { contests: found.slice(0, contestReads.length).flat(), candidates: found.slice(contestReads.length).flat() };
 }

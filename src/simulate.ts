@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { contestApiPath, electionPath } from './http/paths';
-import { candidateId } from './setup/importElection';
+import { candidateId } from './setup/candidateId';
 
 const figure = z.number().int().min(0);
 const resultsFile = z.object({

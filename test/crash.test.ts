@@ -9,7 +9,7 @@ import { loadElection } from '../db/results';
 import { openSqlite } from '../db/sqlite';
 import { addApiToken, createUser } from '../db/users';
 import { hashToken, newApiToken } from '../src/auth/secrets';
-import { candidateId } from '../src/setup/importElection';
+import { candidateId } from '../src/setup/candidateId';
 import { loadDemoIfEmpty } from '../src/demo';
 import { medwayWard } from './fixtures';
 import { killOutright, startNodeServer, stopServers } from './support/processes';

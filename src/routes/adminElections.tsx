@@ -7,6 +7,7 @@ import { DefinitionLockedError } from '../../db/setup';
 import { ElectionUploadPage } from '../../views/admin/ElectionUploadPage';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../env';
+import { idsTakenElsewhere } from '../setup/idsTakenElsewhere';
 import { definitionRows, importElection, SetupError } from '../setup/importElection';
 import { readUpload } from '../setup/readUpload';
 import { actorOf } from './actor';
@@ -39,14 +40,11 @@ export const adminElections = new Hono<AppEnv>()
     const { organisation, totalSeats } = council.data;
     const reading = readUpload(file.name, await file.text(), { organisation, ...(totalSeats ? { totalSeats: Number(totalSeats) } : {}) });
     if (!reading.definition) return refused(c, reading.problems, { kind: reading.kind, warnings: reading.warnings, council: council.data });
-    try {
-      const rows = definitionRows(reading.definition);
-      const preview = { definition: reading.definition, rows, carried: JSON.stringify(reading.definition) };
-      return c.html(<ElectionUploadPage signedIn={signedIn(c)} kind={reading.kind} warnings={[...reading.warnings, ...rows.warnings]} preview={preview} />);
-    } catch (error) {
-      if (error instanceof SetupError) return refused(c, error.problems, { kind: reading.kind });
-      throw error;
-    }
+    const taken = await idsTakenElsewhere(c.var.db, reading.definition);
+    if (taken.length) return refused(c, taken, { kind: reading.kind, warnings: reading.warnings });
+    const rows = definitionRows(reading.definition);
+    const preview = { definition: reading.definition, rows, carried: JSON.stringify(reading.definition) };
+    return c.html(<ElectionUploadPage signedIn={signedIn(c)} kind={reading.kind} warnings={[...reading.warnings, ...rows.warnings]} preview={preview} />);
   })
   // Make current: `/`, the widget's default and the public JSON's default lead to it (audited).
   .post('/admin/elections/:electionId/current', async (c) => {

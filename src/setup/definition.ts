@@ -2,6 +2,7 @@
 // Extra fields, such as the declared results in a replay file, are ignored.
 import { z } from 'zod';
 import { oneLine, publishableText } from '../validation/textField';
+import { namedTwice } from './namedTwice';
 
 const text = (what: string) => publishableText(what, oneLine).min(1, `${what} must not be empty`);
 const count = (what: string) =>
@@ -74,13 +75,7 @@ export const electionDefinition = z
     contests: z.array(contest).min(1, 'an election needs at least one contest'),
   })
   .superRefine((election, ctx) => {
-    const contestIds = new Set<string>();
-    election.contests.forEach((c, i) => {
-      if (contestIds.has(c.id)) {
-        ctx.addIssue({ code: 'custom', path: ['contests', i, 'id'], message: `contest id ${c.id} is used twice` });
-      }
-      contestIds.add(c.id);
-    });
+    for (const { path, message } of namedTwice(election)) ctx.addIssue({ code: 'custom', path, message });
     const declared =
       election.contests.reduce((sum, c) => sum + c.seats, 0) +
       (election.continuing ?? []).reduce((sum, c) => sum + c.seats, 0);

@@ -3,18 +3,14 @@ import type { Actor } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { replaceElectionDefinition, type DefinitionRows } from '../../db/setup';
 import type { ElectionDefinition } from './definition';
+import { candidateId } from './candidateId';
+import { idsTakenElsewhere } from './idsTakenElsewhere';
 import { PartyRegister } from './partyRegister';
-import { slugify } from './parties';
 
 export class SetupError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));
   }
-}
-
-/** A candidate's id: the file's own, else one derived from the ward and the name, stable across imports. */
-export function candidateId(contestId: string, c: { id?: string; surname: string; otherNames: string }): string {
-  return c.id ?? `${contestId}:${slugify(`${c.surname} ${c.otherNames}`)}`;
 }
 
 export function definitionRows(def: ElectionDefinition, now = new Date().toISOString()): DefinitionRows & { warnings: string[] } {
@@ -24,8 +20,7 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
   for (const p of def.parties ?? []) register.idOf(p.name, p);
   const party = (name: string) => register.idOf(name);
 
-  const problems: string[] = [];
-  const candidateIds = new Set<string>();
+  // Nothing is named twice here: the schema refused that (src/setup/namedTwice.ts).
   const contests = def.contests.map((c, position) => ({
     row: {
       id: c.id,
@@ -40,28 +35,18 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
       updatedAt: now,
     },
     previous: (c.previous ?? []).map((p) => ({ contestId: c.id, partyId: party(p.party), seats: p.seats })),
-    candidates: c.candidates.map((cand, ballotOrder) => {
-      const id = candidateId(c.id, cand);
-      if (candidateIds.has(id)) {
-        problems.push(
-          `contests[${position}].candidates[${ballotOrder}]: candidate id ${id} is used twice; give the candidates distinct "id" fields`,
-        );
-      }
-      candidateIds.add(id);
-      return {
-        id,
-        contestId: c.id,
-        surname: cand.surname,
-        otherNames: cand.otherNames,
-        knownAs: cand.knownAs ?? null,
-        description: cand.description,
-        partyId: party(cand.party),
-        dcPersonId: cand.dcPersonId ?? null,
-        ballotOrder,
-      };
-    }),
+    candidates: c.candidates.map((cand, ballotOrder) => ({
+      id: candidateId(c.id, cand),
+      contestId: c.id,
+      surname: cand.surname,
+      otherNames: cand.otherNames,
+      knownAs: cand.knownAs ?? null,
+      description: cand.description,
+      partyId: party(cand.party),
+      dcPersonId: cand.dcPersonId ?? null,
+      ballotOrder,
+    })),
   }));
-  if (problems.length) throw new SetupError(problems);
 
   const continuing = (def.continuing ?? []).map((c) => ({ electionId: def.id, partyId: party(c.party), seats: c.seats }));
   const previousControl = def.previousControl ? party(def.previousControl) : null;
@@ -91,6 +76,8 @@ export function definitionRows(def: ElectionDefinition, now = new Date().toISOSt
 
 /** Writes the definition; `warnings` are things in the file a person should look at. */
 export async function importElection(db: Db, def: ElectionDefinition, actor: Actor = {}) {
+  const taken = await idsTakenElsewhere(db, def);
+  if (taken.length) throw new SetupError(taken);
   const { warnings, ...rows } = definitionRows(def);
   return { ...(await replaceElectionDefinition(db, rows, actor)), warnings };
 }

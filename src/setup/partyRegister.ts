@@ -9,8 +9,13 @@ export class PartyRegister {
 
   /** The id of the party called `name`, registering it on first sight (`given`: the file's own id or colour). */
   idOf(name: string, given: { id?: string; colour?: string } = {}): string {
+    return this.partyCalled(name, given).id;
+  }
+
+  /** The party called `name` (its id and the name it is published under), registering it on first sight. */
+  partyCalled(name: string, given: { id?: string; colour?: string } = {}): PartyIdentity {
     const found = this.byName.get(name);
-    if (found) return found.id;
+    if (found) return found;
     const { derivedId, ...party } = identifyParty(name, given);
     // Ids given by the file or the register of parties are meant (aliases share theirs on
     // purpose); an id made from a name that another name already made gets a suffix, in
@@ -21,7 +26,7 @@ export class PartyRegister {
     this.byName.set(name, party);
     const key = looseKey(name);
     this.namesByLooseKey.set(key, (this.namesByLooseKey.get(key) ?? new Set()).add(name));
-    return party.id;
+    return party;
   }
 
   /** Every party, each once. */

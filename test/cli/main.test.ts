@@ -61,6 +61,30 @@ describe('npm run cli -- import', () => {
     ['a contest id used twice', (f) => { f.contests[1].id = f.contests[0].id; return f; }, /contests\[1\]\.id: contest id local\.medway\.all-saints\.2023-05-04 is used twice/],
     ['more seats than the council has', (f) => ({ ...f, totalSeats: 50 }), /totalSeats: totalSeats is 50, but the contests and continuing councillors add up to 59 seats/],
     ['a bad party colour', (f) => ({ ...f, parties: [{ name: 'Labour', colour: 'red' }] }), /parties\[0\]\.colour: colour must be written like #1a2b3c/],
+    [
+      "a party twice in a ward's previous result",
+      (f) => { f.contests[0].previous = [{ party: 'Labour', seats: 1 }, { party: 'Labour', seats: 1 }]; return f; },
+      /contests\[0\]\.previous\[1\]\.party: Labour is given twice in the previous result of All Saints: give its seats once/,
+    ],
+    [
+      'a party twice among the councillors continuing',
+      (f) => ({ ...f, totalSeats: 61, continuing: [{ party: 'Labour', seats: 1 }, { party: 'Labour', seats: 1 }] }),
+      /continuing\[1\]\.party: Labour is given twice among the councillors continuing: give its seats once/,
+    ],
+    [
+      "another election's ward ids",
+      (f) => ({ ...f, id: 'local.medway.2023-05-04.copy' }),
+      /contests\[0\]\.id: contest id local\.medway\.all-saints\.2023-05-04 is already a ward of Medway Council local elections 2023: give this election's wards ids of their own/,
+    ],
+    [
+      "another election's candidate id",
+      (f) => {
+        const copy = { ...f, id: 'local.medway.2023-05-04.copy', contests: f.contests.map((c: any) => ({ ...c, id: `${c.id}.copy` })) };
+        copy.contests[2].candidates[0].id = 'local.medway.all-saints.2023-05-04:hyde-bernard-edward';
+        return copy;
+      },
+      /contests\[2\]\.candidates\[0\]\.id: candidate id local\.medway\.all-saints\.2023-05-04:hyde-bernard-edward is already a candidate in Medway Council local elections 2023: give this election's candidates ids of their own/,
+    ],
   ];
 
   it.each(malformed)('rejects %s, naming the field, and changes nothing', async (_what, spoil, message) => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { listElections } from '../../db/results';
-import { harness, signIn, testPassword, type Browser } from '../support/harness';
+import { dumpDatabase, harness, signIn, testPassword, type Browser } from '../support/harness';
 import { publishedHostileName } from '../support/hostile';
 import { textOf } from '../support/pageText';
 
@@ -117,6 +117,36 @@ export function adminElectionsSuite(driver: string, open: () => Promise<Db>): vo
       expect(badJson.status).toBe(422);
       expect(textOf(await badJson.text())).toContain('The file is not valid JSON');
       expect((await listElections(h.db)).length).toBe(before);
+    });
+
+    /** The file is refused in the preview and again at the import (as if its preview had been skipped), in `said`, and nothing is written. */
+    async function refusedInWords(h: Awaited<ReturnType<typeof harness>>, browser: Browser, def: unknown, said: string) {
+      const before = await dumpDatabase(h.db);
+      const preview = await upload(h.app, browser, 'medway.json', JSON.stringify(def));
+      expect(preview.status).toBe(422);
+      const previewText = textOf(await preview.text());
+      expect(previewText).toContain('The file cannot be imported: nothing was changed');
+      expect(previewText).toContain(said);
+      // The import checks what comes back from the browser again: refused in the same words.
+      const imported = await browser.post('/admin/elections/import', { _csrf: browser.csrf, definition: JSON.stringify(def) });
+      expect(imported.status).toBe(422);
+      expect(textOf(await imported.text())).toContain(said);
+      expect(await dumpDatabase(h.db)).toEqual(before);
+    }
+
+    it("names a party given twice in a ward's previous result, in the preview and at the import, and writes nothing", async () => {
+      const { h, browser } = await setUp();
+      const def = fresh(medway, crypto.randomUUID().slice(0, 8));
+      def.contests[0].previous = [{ party: 'Labour', seats: 1 }, { party: 'Labour Party', seats: 1 }];
+      await refusedInWords(h, browser, def, 'contests[0].previous[1].party: Labour Party is the same party as Labour, already given in the previous result of All Saints: give its seats once');
+    });
+
+    it('names a ward id that another election on the site has, in the preview and at the import, and writes nothing', async () => {
+      const { h, browser } = await setUp();
+      // Last year's file under a new election id: its wards' ids are the imported election's.
+      const def = { ...fresh(medway, crypto.randomUUID().slice(0, 8)), contests: medway.contests.map((c: any, i: number) => ({ ...c, id: h.def.contests[i]!.id })) };
+      const said = `contests[0].id: contest id ${h.def.contests[0]!.id} is already a ward of Medway Council local elections 2023: give this election's wards ids of their own`;
+      await refusedInWords(h, browser, def, said);
     });
 
     it('shows a hostile candidate name in the preview as text', async () => {

@@ -139,6 +139,23 @@ export function definitionEditSuite(driver: string, open: () => Promise<Db>): vo
       expect(await dumpDatabase(h.db)).toEqual(before);
     });
 
+    it("refuses a party chosen on two rows of a ward's previous result, beside the second, and changes nothing", async () => {
+      const { h, wardPath, edit } = await setUp();
+      const before = await dumpDatabase(h.db);
+      const res = await edit(wardPath, (f) => {
+        f['previous.0.party'] = 'PP52';
+        f['previous.0.seats'] = '1';
+        f['previous.1.party'] = 'PP52';
+        f['previous.1.seats'] = '1';
+      });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      const said = 'All Saints, previous result 2: Conservative is given twice in the previous result of All Saints: give its seats once';
+      expect(textOf(html)).toContain(said);
+      expect(html).toContain(`id="f-previous-1-party-error">${said}</span>`);
+      expect(await dumpDatabase(h.db)).toEqual(before);
+    });
+
     it("refuses a save made on a page opened before someone else's, and shows the election as it now stands", async () => {
       const { h, admin, wardPath } = await setUp();
       const second = await signIn(h.app, (await h.userWithToken('admin', `second-${crypto.randomUUID().slice(0, 8)}`)).user.name, testPassword, '/admin');

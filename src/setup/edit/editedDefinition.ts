@@ -5,7 +5,7 @@ import type { Actor } from '../../../db/audit';
 import type { Db } from '../../../db/client';
 import { replaceElectionDefinition } from '../../../db/setup';
 import { electionDefinition, type ElectionDefinition } from '../definition';
-import { definitionRows, SetupError } from '../importElection';
+import { definitionRows } from '../importElection';
 import { changesInWords } from './changesInWords';
 import { problemsInWords, type RowNumber } from './problemsInWords';
 
@@ -50,14 +50,7 @@ export async function saveEditedDefinition(db: Db, before: ElectionDefinition, f
   if (problems.length || !checked.success) return { saved: false, problems };
   const changes = changesInWords(before, checked.data);
   if (changes.length === 0) return { saved: true, changes };
-  let rows;
-  try {
-    rows = definitionRows(checked.data);
-  } catch (error) {
-    if (error instanceof SetupError) return { saved: false, problems: error.problems.map((message) => ({ field: null, message })) };
-    throw error;
-  }
-  const { warnings: _warnings, ...definition } = rows;
+  const { warnings: _warnings, ...definition } = definitionRows(checked.data);
   await replaceElectionDefinition(db, definition, actor, { audit: { action: 'election.edit', detail: { changes } }, unchangedSince });
   return { saved: true, changes };
 }

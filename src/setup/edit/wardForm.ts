@@ -78,19 +78,12 @@ function formRules(parties: PartyChoice[]) {
   const names = new Map(parties.map((p) => [p.id, p.name]));
   const listed = z.string().refine((id) => names.has(id), 'Choose the party from the list');
   return z.object({
-    previous: z
-      .array(
-        z
-          .object({ party: z.union([z.literal(''), listed]), seats: z.string() })
-          .refine((row) => row.party !== '' || row.seats.trim() === '', { path: ['party'], message: 'Choose the party that held these seats' }),
-      )
-      .superRefine((rows, ctx) => {
-        const seen = new Set<string>();
-        rows.forEach((row, i) => {
-          if (row.party && seen.has(row.party)) ctx.addIssue({ code: 'custom', path: [i, 'party'], message: `${names.get(row.party)} is given twice: give its seats once` });
-          seen.add(row.party);
-        });
-      }),
+    // A party chosen on two rows is the file's own rule (src/setup/namedTwice.ts), said from there.
+    previous: z.array(
+      z
+        .object({ party: z.union([z.literal(''), listed]), seats: z.string() })
+        .refine((row) => row.party !== '' || row.seats.trim() === '', { path: ['party'], message: 'Choose the party that held these seats' }),
+    ),
     candidates: z
       .array(z.object({ position: z.string(), party: listed }))
       .superRefine((rows, ctx) => {
