@@ -17,7 +17,7 @@ import { textOf } from '../support/pageText';
 /** The audit table's rows as a person reads them: when, who, what, ward. */
 function entriesOf(html: string): { id: string; when: string; at: string; who: string; what: string; ward: string }[] {
   return [...html.matchAll(/<tr id="entry-(\d+)">([\s\S]*?)<\/tr>/g)].map(([, id, row]) => {
-    const cells = [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => textOf(cell!));
+    const cells = [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => textOf(cell!));
     const at = row!.match(/datetime="([^"]+)"/)![1]!;
     return { id: id!, when: cells[0]!, at, who: cells[1]!, what: cells[2]!, ward: cells[3]! };
   });

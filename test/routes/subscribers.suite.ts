@@ -59,7 +59,7 @@ export function subscribersSuite(driver: string, open: () => Promise<Db>): void 
       const [stored] = await night.db.select().from(subscribers);
       expect(stored).toMatchObject({ name: 'Kent Messenger', url: 'https://km.example/declare', secret, paused: false });
       const list = await (await admin.get('/admin/subscribers')).text();
-      expect(list).toContain('<code>https://km.example/declare</code>');
+      expect(list).toContain('<code class="breaks-anywhere">https://km.example/declare</code>');
       expect(list).not.toContain(secret);
       expect(JSON.stringify(await auditTrail(night.db, 'subscriber', stored!.id))).not.toContain(secret);
     });

@@ -71,7 +71,7 @@ export function AccountsPage({ users, tokens, elections, notice, signedIn, publi
             const own = tokens.filter((t) => t.userId === u.id);
             return (
               <tr>
-                <th scope="row">
+                <th scope="row" class="breaks-anywhere">
                   {u.name}
                   {u.disabled && <> <strong>(disabled)</strong></>}
                 </th>

@@ -80,7 +80,7 @@ function Filters({ choices, chosen }: Pick<AuditPageProps, 'choices' | 'chosen'>
 function Entries({ lines }: { lines: AuditLine[] }) {
   if (lines.length === 0) return <p class="muted">No changes match.</p>;
   return (
-    <table class="votes">
+    <table class="votes stacks-on-phone">
       <caption class="visually-hidden">Changes, newest first</caption>
       <thead>
         <tr>
@@ -96,9 +96,9 @@ function Entries({ lines }: { lines: AuditLine[] }) {
             <td>
               <time datetime={line.at}>{londonDateTime(line.at, 'second')}</time>
             </td>
-            <td>{line.who}</td>
+            <td class="breaks-anywhere">{line.who}</td>
             <td>{line.what}</td>
-            <td>{line.ward ?? <span class="muted">none</span>}</td>
+            <td data-label="Ward">{line.ward ?? <span class="muted">none</span>}</td>
           </tr>
         ))}
       </tbody>

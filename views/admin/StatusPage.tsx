@@ -46,7 +46,7 @@ function ChannelRow({ channel, now }: { channel: ChannelStatus; now: number }) {
           </div>
         )}
       </td>
-      <td>{channel.lastPostedAt ? <When iso={channel.lastPostedAt} /> : <span class="muted">None yet</span>}</td>
+      <td data-label="Last post">{channel.lastPostedAt ? <When iso={channel.lastPostedAt} /> : <span class="muted">None yet</span>}</td>
     </tr>
   );
 }
@@ -103,7 +103,7 @@ export function StatusPage({ status, signedIn }: { status: NightStatus; signedIn
 
       <h2>Social channels</h2>
       {status.channels.length > 0 && (
-        <table class="votes">
+        <table class="votes stacks-on-phone">
           <thead>
             <tr>
               <th scope="col">Channel</th>

@@ -65,7 +65,7 @@ export function SubscribersPage({ subscribers, failed, notice, created, form, si
       {subscribers.length === 0 ? (
         <p class="muted">No subscribers yet.</p>
       ) : (
-        <table class="votes subscribers">
+        <table class="votes subscribers stacks-on-phone">
           <thead>
             <tr>
               <th scope="col">Subscriber</th>
@@ -84,10 +84,10 @@ export function SubscribersPage({ subscribers, failed, notice, created, form, si
                     {s.name}
                     {s.paused && <strong> (paused)</strong>}
                     <div class="muted">
-                      <code>{s.url}</code>
+                      <code class="breaks-anywhere">{s.url}</code>
                     </div>
                   </th>
-                  <td>
+                  <td data-label="Deliveries">
                     {countsInWords(s.counts)}
                     {s.counts.lastSentAt && (
                       <div class="muted">
