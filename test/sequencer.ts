@@ -24,6 +24,7 @@ const slowestFirst = [
   'test/devWorker.test.ts',
   'test/browser/embed.test.ts',
   'test/routes/fuzz.test.ts',
+  'test/browser/adminPhone.test.ts',
   'test/browser/updates.test.ts',
   'test/routes/fuzz.workers.test.ts',
   'test/browser/secondPairOfEyes.test.ts',
