@@ -3,7 +3,7 @@
 // done to, the ward, the post's channel) as they are now.
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type SQLiteSelect } from 'drizzle-orm/sqlite-core';
-import type { Db } from './client';
+import { chunksOf, idsPerRead, type Db } from './client';
 import { auditLog, candidates, contests, elections, outbox, users } from './schema';
 
 export interface AuditFilter {
@@ -116,13 +116,12 @@ export async function wardExists(db: Db, contestId: string): Promise<boolean> {
 export async function candidatesOf(db: Db, contestIds: string[]) {
   const ids = [...new Set(contestIds)];
   const rows = [];
-  // D1 takes at most 100 bound parameters per statement.
-  for (let i = 0; i < ids.length; i += 90) {
+  for (const chunk of chunksOf(ids, idsPerRead)) {
     rows.push(
       ...(await db
         .select({ id: candidates.id, surname: candidates.surname, otherNames: candidates.otherNames, knownAs: candidates.knownAs })
         .from(candidates)
-        .where(inArray(candidates.contestId, ids.slice(i, i + 90)))),
+        .where(inArray(candidates.contestId, chunk))),
     );
   }
   return rows;

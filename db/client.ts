@@ -58,12 +58,19 @@ export function atomicWriteLimit(db: Db): number {
   return canBatch(db) ? 900 : Infinity;
 }
 
+/** Ids in one `inArray` read: D1 binds at most 100 values to a statement, leaving room for a few more. */
+export const idsPerRead = 90;
+
+/** `items` in lists of at most `size`, in order. */
+export function chunksOf<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** D1 allows at most 100 bound parameters per statement: split bulk inserts to fit. */
 export function chunkRows<T extends object>(rows: T[], columnsPerRow: number): T[][] {
-  const perChunk = Math.max(1, Math.floor(100 / columnsPerRow));
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += perChunk) chunks.push(rows.slice(i, i + perChunk));
-  return chunks;
+  return chunksOf(rows, Math.max(1, Math.floor(100 / columnsPerRow)));
 }
 
 /**

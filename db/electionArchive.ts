@@ -4,7 +4,7 @@
 // the file's format, its validation and the replay follow from it.
 import { and, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { chunkRows, readTogether, type Db, type Statement } from './client';
+import { chunkRows, chunksOf, idsPerRead, readTogether, type Db, type Statement } from './client';
 import { currentIfFirst } from './currentElection';
 import {
   auditLog,
@@ -213,9 +213,8 @@ export async function replayStatements(db: Db, tables: Record<ArchiveKey, Record
 export async function takenIds(db: Db, ids: { elections: string[]; contests: string[]; candidates: string[] }) {
   const among = async <T extends typeof elections.id | typeof contests.id | typeof candidates.id>(column: T, wanted: string[]) => {
     const found: string[] = [];
-    // D1 takes at most 100 bound parameters per statement.
-    for (let i = 0; i < wanted.length; i += 90) {
-      const rows = await db.select({ id: column }).from(column.table).where(inArray(column, wanted.slice(i, i + 90)));
+    for (const chunk of chunksOf(wanted, idsPerRead)) {
+      const rows = await db.select({ id: column }).from(column.table).where(inArray(column, chunk));
       found.push(...rows.map((r) => r.id));
     }
     return found;

@@ -1,7 +1,7 @@
 // Writing an election's definition: parties, wards, candidates, previous holders.
 import { and, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { auditStatement, type Actor } from './audit';
-import { chunkRows, commitAtomically, readTogether, type Db, type Statement } from './client';
+import { chunkRows, chunksOf, commitAtomically, idsPerRead, readTogether, type Db, type Statement } from './client';
 import { currentIfFirst } from './currentElection';
 import {
   candidates,
@@ -156,9 +156,6 @@ export interface IdTaken {
   electionName: string;
 }
 
-// Ids per read: D1 binds at most 100 values to a statement, one of them the election's id.
-const idsPerRead = 90;
-
 /**
  * The ward and candidate ids among `contestIds` and `candidateIds` that belong to elections
  * other than `electionId`. The database keeps each id once across the site, so an import
@@ -169,19 +166,14 @@ export async function idsOfOtherElections(
   electionId: string,
   ids: { contestIds: string[]; candidateIds: string[] },
 ): Promise<{ contests: IdTaken[]; candidates: IdTaken[] }> {
-  const chunks = (list: string[]) => {
-    const out: string[][] = [];
-    for (let i = 0; i < list.length; i += idsPerRead) out.push(list.slice(i, i + idsPerRead));
-    return out;
-  };
-  const contestReads = chunks(ids.contestIds).map((chunk) =>
+  const contestReads = chunksOf(ids.contestIds, idsPerRead).map((chunk) =>
     db
       .select({ id: contests.id, electionName: elections.name })
       .from(contests)
       .innerJoin(elections, eq(elections.id, contests.electionId))
       .where(and(inArray(contests.id, chunk), ne(contests.electionId, electionId))),
   );
-  const candidateReads = chunks(ids.candidateIds).map((chunk) =>
+  const candidateReads = chunksOf(ids.candidateIds, idsPerRead).map((chunk) =>
     db
       .select({ id: candidates.id, electionName: elections.name })
       .from(candidates)
