@@ -13,7 +13,7 @@ import { listOutbox } from '../../db/outbox';
 import { changeChannelSettings } from '../../db/socialChannels';
 import { addSubscriber, setSubscriberPaused, subscriberChannel } from '../../db/subscribers';
 import { addApiToken, createUser } from '../../db/users';
-import { hashPassword } from '../../src/auth/password';
+import { fixturePasswordHash } from '../support/fixturePassword';
 import { hashToken, newApiToken } from '../../src/auth/secrets';
 import { importElection } from '../../src/setup/importElection';
 import medwayCsv from '../fixtures/democracy-club/medway-2023-candidates.csv?raw';
@@ -81,8 +81,8 @@ describe.skipIf(!hasChromium)('Every admin page on a phone, with a night in it, 
       contests: byElection.contests.filter((c) => c.name === 'Strood North and Frindsbury').map((c) => ({ ...c, id: `${c.id}.by` })),
     });
 
-    const admin = await createUser(db, { name: adminName, role: 'admin', passwordHash: await hashPassword(adminPassword) });
-    const officer = await createUser(db, { name: officerName, role: 'officer', passwordHash: await hashPassword('count night 2023 password') });
+    const admin = await createUser(db, { name: adminName, role: 'admin', passwordHash: await fixturePasswordHash(adminPassword) });
+    const officer = await createUser(db, { name: officerName, role: 'officer', passwordHash: await fixturePasswordHash('count night 2023 password') });
     const token = newApiToken();
     await addApiToken(db, officer.id, 'Count software on the returning officer’s laptop (Xpress 5.2)', await hashToken(token));
     await addApiToken(db, officer.id, 'spare laptop', await hashToken(newApiToken()));

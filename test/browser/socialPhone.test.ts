@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../db/outbox';
 import { createUser } from '../../db/users';
-import { hashPassword } from '../../src/auth/password';
+import { fixturePasswordHash } from '../support/fixturePassword';
 import { startAllFakes, type Fakes } from '../social/fakes/all';
 import { medwaySubmissions, officerToken, postDeclaration } from '../support/declareOverHttp';
 import { startServer } from '../support/server';
@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('Admin → Social posts on a phone, in Chromium', 
   beforeAll(async () => {
     fakes = await startAllFakes();
     server = await startServer({ socialEnv: { ...fakes.env, MASTODON_TOKEN: 'a-revoked-token', SOCIAL_LOG: 'off' } });
-    await createUser(server.db, { name: 'alex', role: 'admin', passwordHash: await hashPassword(adminPassword) });
+    await createUser(server.db, { name: 'alex', role: 'admin', passwordHash: await fixturePasswordHash(adminPassword) });
     browser = await launchChromium();
     const context = await browser.newContext(phone);
     context.setDefaultTimeout(8000);
